@@ -94,10 +94,10 @@ def main(argv: list[str] | None = None) -> int:
             from editor.export_command import run_export
             return run_export(args)
         if args.command == "trace":
-            from validators.cli import run_trace
+            from validators.reachability.cli import run_trace
             return run_trace(args)
         if args.command == "check-lab":
-            from validators.cli import run_check_lab
+            from labs.cli import run_check_lab
             return run_check_lab(args)
     except LoadError as exc:
         print(f"kumozu: {exc}", file=sys.stderr)

@@ -1,0 +1,144 @@
+"""The open document: a diagram, its undo stack, its live findings, and where it is saved.
+
+Everything that changes the design goes through :meth:`Document.push`, so every change is undoable,
+announced once, validated incrementally, and marks the document modified.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from model import native_format
+from model.diagram import Diagram
+from model.documents import DesignFormat, OpenedDesign, open_design
+from model.edits import Edit
+from model.errors import DiagramError
+from model.events import ChangeSet
+from model.files import atomic_write
+from validators.engine import Validator
+
+from .commands import EditCommand
+
+__all__ = ["Document", "SaveRefused"]
+
+
+class SaveRefused(Exception):
+    """Saving in place would overwrite a file Kumozu must not overwrite (a CloudFormation template,
+    or a design from a newer Kumozu); the user has to choose Save As."""
+
+
+class Document(QObject):
+    #: A different diagram is now open (New, Open); views must rebuild.
+    diagram_replaced = Signal()
+    #: The diagram changed (one ChangeSet per edit, undo and redo included).
+    changed = Signal(object)
+    #: The findings changed (a FindingsDelta).
+    findings_changed = Signal(object)
+    modified_changed = Signal(bool)
+    path_changed = Signal(str)
+    #: An edit was refused as structurally impossible; the text says why.
+    refused = Signal(str)
+
+    def __init__(self, opened: OpenedDesign | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self.diagram = Diagram()
+        self.validator: Validator | None = None
+        self.path: str | None = None
+        self.format = DesignFormat.NATIVE
+        self.notes: list[str] = []
+        self._attach(opened.diagram if opened else Diagram())
+        if opened is not None:
+            self._set_origin(opened.path, opened.format, opened.notes)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def findings(self):
+        return self.validator.findings if self.validator else []
+
+    @property
+    def display_name(self) -> str:
+        return Path(self.path).name if self.path else "Untitled"
+
+    @property
+    def can_save_in_place(self) -> bool:
+        """Only native designs are saved back where they came from; a CloudFormation template is
+        never overwritten with the native format unless the user chooses Save As."""
+        return self.path is not None and self.format is DesignFormat.NATIVE
+
+    # ------------------------------------------------------------------ editing
+    def push(self, edit: Edit, *, merge_id: int = -1, merge_key: object = None) -> bool:
+        """Apply ``edit`` as one undo step. Returns False (and emits :attr:`refused`) when it is
+        structurally impossible; the diagram is then unchanged."""
+        if next(iter(edit.primitives()), None) is None:
+            return False
+        try:
+            change = self.diagram.apply(edit)
+        except DiagramError as exc:
+            self.refused.emit(str(exc))
+            return False
+        if change.is_empty:
+            return False
+        self.undo_stack.push(EditCommand(self.diagram, edit, applied=True, merge_id=merge_id,
+                                         merge_key=merge_key))
+        return True
+
+    # ------------------------------------------------------------------ files
+    def open(self, path: str, region: str | None = None) -> None:
+        """Replace the document with the design at ``path`` (LoadError if it cannot be read; the
+        current document is then left untouched)."""
+        opened = open_design(path, region=region)
+        self._attach(opened.diagram)
+        self._set_origin(opened.path, opened.format, opened.notes)
+
+    def new(self) -> None:
+        self._attach(Diagram())
+        self._set_origin(None, DesignFormat.NATIVE, [])
+
+    def save(self) -> None:
+        if not self.can_save_in_place:
+            raise SaveRefused("this file is not a Kumozu design; use Save As to write one")
+        self._write(self.path)
+
+    def save_as(self, path: str) -> None:
+        self._write(path)
+        self._set_origin(path, DesignFormat.NATIVE, [], keep_stack=True)
+
+    def to_native_text(self) -> str:
+        return native_format.dumps(self.diagram)
+
+    def _write(self, path: str) -> None:
+        atomic_write(path, self.to_native_text().encode("utf-8"))
+        self.undo_stack.setClean()
+
+    # ------------------------------------------------------------------ plumbing
+    def _attach(self, diagram: Diagram) -> None:
+        if self.validator is not None:
+            self.validator.close()
+        self.diagram.changed.disconnect(self._forward_change)
+        self.undo_stack.clear()
+        self.diagram = diagram
+        self.validator = Validator(diagram)
+        self.validator.changed.connect(self.findings_changed.emit)
+        diagram.changed.connect(self._forward_change)
+        self.diagram_replaced.emit()
+
+    def _forward_change(self, change: ChangeSet) -> None:
+        self.changed.emit(change)
+
+    def _set_origin(self, path, fmt, notes, keep_stack: bool = False) -> None:
+        self.path = path
+        self.format = fmt
+        self.notes = list(notes)
+        if not keep_stack:
+            self.undo_stack.setClean()
+        self.path_changed.emit(path or "")
+        self.modified_changed.emit(self.is_modified)
