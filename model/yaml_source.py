@@ -124,7 +124,10 @@ def read_yaml(text: str | bytes, path: str | None = None, *, max_depth: int = 10
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)
         if exc.context:
-            problem = f"{problem} ({exc.context})"
+            started = exc.context_mark
+            where = (f" that starts on line {started.line + 1}"
+                     if started is not None and mark is not None and started.line != mark.line else "")
+            problem = f"{problem} ({exc.context}{where})"
         raise LoadError(f"this is not valid YAML: {problem}", path,
                         mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
     except yaml.YAMLError as exc:
