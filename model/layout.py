@@ -28,7 +28,7 @@ ICON_CELL = (132.0, 104.0)
 HEADER = 40.0
 PADDING = 20.0
 GAP = 20.0
-MIN_CONTAINER = (240.0, 150.0)
+MIN_CONTAINER = (300.0, 150.0)
 
 _EDGE_KINDS = ("HostedZone", "CloudFrontDistribution", "AcmCertificate", "IamUser", "IamGroup",
                "IamRole", "IamPolicy")

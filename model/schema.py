@@ -132,6 +132,17 @@ class Kind:
     def defaults(self) -> FrozenDict:
         return FrozenDict((f.name, f.default) for f in self.fields)
 
+    def field_at(self, path: str) -> Field | None:
+        """The field a reference path points into: ``listeners.0.target_group`` -> the listener
+        record's ``target_group`` field; ``subnets.2`` -> ``subnets``."""
+        parts = [p for p in path.split(".") if not p.isdigit()]
+        current = self.field(parts[0]) if parts else None
+        for part in parts[1:]:
+            if current is None:
+                return None
+            current = current.record_field(part)
+        return current
+
     @property
     def reference_fields(self) -> tuple[Field, ...]:
         """Fields that hold ids, directly or inside records."""
