@@ -16,10 +16,13 @@ def ensure_application():
     """A QApplication, created offscreen when there is no display (CI, servers)."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
-    app = QApplication.instance()
+    app = QCoreApplication.instance()
     if app is None:
         app = QApplication(["kumozu"])
+    elif not isinstance(app, QApplication):
+        raise RuntimeError("drawing needs a QApplication, but a non-widget Qt application is running")
     return app
 
 

@@ -56,9 +56,11 @@ def ui_path(stem: str) -> Path:
     return UI_ICONS / f"{stem}.svg"
 
 
-@pytest.fixture(scope="module")
-def qt_app():
-    return QtGui.QGuiApplication.instance() or QtGui.QGuiApplication([])
+@pytest.fixture
+def qt_app(qapp):
+    """pytest-qt's QApplication: one kind of application object for the whole test session (a bare
+    QGuiApplication would break later tests that need widgets)."""
+    return qapp
 
 
 def render(path: Path, size: int = 32) -> QtGui.QImage:
