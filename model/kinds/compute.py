@@ -34,6 +34,9 @@ KINDS = (
              help="Turn off for a NAT instance or another middlebox."),
         ref("iam_role", ("IamRole",), "assumes role", label="IAM role"),
         text("key_name", ""),
+        choice("tls_certificate", ("none", "external"), "none", label="TLS certificate",
+               help="external: the instance serves HTTPS itself with a certificate installed on it. "
+                    "An EC2 instance cannot hold an ACM certificate."),
     )),
     Kind("AutoScalingGroup", "Auto Scaling group", COMPUTE, ("Vpc", "Subnet"), container=True,
          cfn_type="AWS::AutoScaling::AutoScalingGroup", description=(
