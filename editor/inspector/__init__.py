@@ -1,0 +1,66 @@
+"""The inspector: edits what is selected on the canvas, or the design's settings when nothing is.
+
+It shows one page at a time (see :mod:`.resource_page` and :mod:`.diagram_page`), rebuilt when the
+selection changes and kept current from the document's change sets and findings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+from .diagram_page import DiagramPage
+from .resource_page import ResourcePage
+
+__all__ = ["Inspector"]
+
+
+class Inspector(QWidget):
+    #: Ids the user asked to select on the canvas (a reference's target...).
+    navigate_requested = Signal(list)
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.ids: list[str] = []
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QScrollArea.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+        self.page: QWidget | None = None
+        document.changed.connect(self._follow)
+        document.findings_changed.connect(self._findings_changed)
+        document.diagram_replaced.connect(lambda: self.show_selection([]))
+        self.show_selection([])
+
+    def show_selection(self, ids) -> None:
+        """Show the resources ``ids`` (those that no longer exist are ignored)."""
+        diagram = self.document.diagram
+        ids = [i for i in dict.fromkeys(ids) if i in diagram]
+        if ids == self.ids and self.page is not None:
+            return
+        self.ids = ids
+        page = ResourcePage(self.document, ids) if ids else DiagramPage(self.document)
+        if isinstance(page, ResourcePage):
+            page.navigate_requested.connect(self.navigate_requested.emit)
+        old = self.scroll.takeWidget()
+        self.scroll.setWidget(page)
+        self.page = page
+        if old is not None:
+            old.deleteLater()
+
+    def editor(self, name: str):
+        """The editor of field ``name`` on the current page (tests, keyboard focus)."""
+        return self.page.editors.get(name) if self.page is not None else None
+
+    def _follow(self, change) -> None:
+        if any(i in change.removed for i in self.ids):
+            self.show_selection([i for i in self.ids if i not in change.removed])
+            return
+        self.page.follow(change)
+
+    def _findings_changed(self, _delta) -> None:
+        self.page.refresh_findings()
