@@ -1,44 +1,52 @@
-"""cidr-overlap: two subnets of one VPC overlap, or two CIDR blocks of one VPC overlap."""
+"""cidr-overlap: two subnets of one VPC overlap (IPv4 or IPv6), or two CIDR blocks of one VPC do.
+
+Blocks computed by ``Fn::Cidr`` arrive here as the plain CIDRs the importer computed, so they are
+checked like any other; values that could not be resolved are left alone.
+"""
 
 from __future__ import annotations
 
 from itertools import combinations
 
 from model import queries as q
-from model.cidr import overlaps, parse
 from model.diagram import Diagram
-from model.schema import Unresolved
 
+from ..facts import net
 from ..finding import Severity
 from ..rule import Rule
+from ..scope import per_vpc
 
 
-def check(diagram: Diagram):
-    for vpc in diagram.of_kind("Vpc"):
-        blocks = [(b, parse(b)) for b in vpc.get("cidr_blocks", ()) if not isinstance(b, Unresolved)]
-        for (a_text, a), (b_text, b) in combinations(blocks, 2):
-            if a is not None and b is not None and overlaps(a, b):
-                yield RULE.finding(f"VPC {vpc.label}: CIDR blocks {a_text} and {b_text} overlap.", [vpc.id])
-        yield from _subnet_overlaps(diagram, vpc)
-
-
-def _subnet_overlaps(diagram: Diagram, vpc):
-    """Sort by start address and sweep, so the cost is O(s log s) for s subnets, not O(s^2)."""
+def check_vpc(diagram: Diagram, vpc):
+    blocks = [(b, net(b)) for b in vpc.get("cidr_blocks", ())]
+    blocks = [(text, n) for text, n in blocks if n is not None]
+    for (a_text, a), (b_text, b) in combinations(blocks, 2):
+        if a.version == b.version and a.overlaps(b):
+            yield RULE.finding("VPC {vpc}: CIDR blocks {a_cidr} and {b_cidr} overlap.", [vpc.id],
+                               vpc=vpc.label, a_cidr=a_text, b_cidr=b_text)
+    subnets = q.subnets_in_vpc(diagram, vpc.id)
     for family in ("cidr", "ipv6_cidr"):
-        nets = []
-        for subnet in q.subnets_in_vpc(diagram, vpc.id):
-            net = parse(subnet.get(family)) if isinstance(subnet.get(family), str) else None
-            if net is not None:
-                nets.append((int(net.network_address), int(net.broadcast_address), net, subnet))
-        nets.sort(key=lambda item: (item[0], -item[1]))
-        active: list = []
-        for start, end, net, subnet in nets:
-            active = [a for a in active if a[1] >= start]
-            for _, _, other_net, other in active:
-                yield RULE.finding(
-                    f"Subnets {other.label} ({other_net}) and {subnet.label} ({net}) in VPC {vpc.label} "
-                    f"overlap.", sorted([other.id, subnet.id]))
-            active.append((start, end, net, subnet))
+        yield from _subnet_overlaps(vpc, subnets, family)
+
+
+def _subnet_overlaps(vpc, subnets, family: str):
+    """Sort by first address and sweep, keeping the blocks still open; each pair found is an
+    overlap. Cost: O(s log s + pairs) for s subnets, not O(s^2)."""
+    items = []
+    for subnet in subnets:
+        n = net(subnet.get(family))
+        if n is not None:
+            items.append((n.version, int(n.network_address), int(n.broadcast_address), n, subnet))
+    items.sort(key=lambda item: (item[0], item[1], -item[2], item[4].id))
+    active: list = []
+    for version, start, end, n, subnet in items:
+        active = [a for a in active if a[0] == version and a[2] >= start]
+        for _, _, _, other_net, other in active:
+            (a, a_net), (b, b_net) = sorted([(other, other_net), (subnet, n)], key=lambda p: p[0].id)
+            yield RULE.finding("Subnets {a} ({a_cidr}) and {b} ({b_cidr}) in VPC {vpc} overlap.",
+                               [a.id, b.id], a=a.label, a_cidr=a_net, b=b.label, b_cidr=b_net,
+                               vpc=vpc.label)
+        active.append((version, start, end, n, subnet))
 
 
 RULE = Rule(
@@ -51,5 +59,8 @@ RULE = Rule(
             "Plan subnets as consecutive slices of the VPC block."),
     docs="https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html",
     watches=("Vpc", "Subnet", "AvailabilityZone"),
-    check=check,
+    watches_properties={"Vpc": ("cidr_blocks",), "Subnet": ("cidr", "ipv6_cidr"),
+                        "AvailabilityZone": ()},
+    watches_relations=False,
+    scope=per_vpc(check_vpc),
 )

@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 from model import queries as q
-from model.cidr import contains, parse
 from model.diagram import Diagram
 
+from ..facts import net
 from ..finding import Severity
 from ..rule import Rule
+from ..scope import per_record
 
 
-def check(diagram: Diagram):
-    for subnet in diagram.of_kind("Subnet"):
-        vpc = q.vpc_of(diagram, subnet.id)
-        if vpc is None:
+def check_one(diagram: Diagram, subnet):
+    vpc = q.vpc_of(diagram, subnet.id)
+    if vpc is None:
+        return
+    for family, blocks in (("cidr", vpc.get("cidr_blocks", ())), ("ipv6_cidr", (vpc.get("ipv6_cidr"),))):
+        inner = net(subnet.get(family))
+        outers = [o for o in (net(b) for b in blocks) if o is not None and o.version == getattr(inner, "version", 0)]
+        if inner is None or not outers:
             continue
-        for family, blocks in (("cidr", vpc.get("cidr_blocks", ())), ("ipv6_cidr", (vpc.get("ipv6_cidr"),))):
-            net = parse(subnet.get(family)) if isinstance(subnet.get(family), str) else None
-            outers = [o for o in (parse(b) for b in blocks if isinstance(b, str)) if o is not None]
-            if net is None or not outers:
-                continue
-            if not any(contains(outer, net) for outer in outers):
-                listed = ", ".join(str(o) for o in outers)
-                yield RULE.finding(f"Subnet {subnet.label} ({net}) is not inside VPC {vpc.label} ({listed}).",
-                                   [subnet.id, vpc.id])
+        if not any(inner.subnet_of(outer) for outer in outers):
+            yield RULE.finding("Subnet {subnet} ({cidr}) is not inside VPC {vpc} ({blocks}).",
+                               [subnet.id, vpc.id], subnet=subnet.label, cidr=inner, vpc=vpc.label,
+                               blocks=", ".join(str(o) for o in outers))
 
 
 RULE = Rule(
@@ -35,5 +35,8 @@ RULE = Rule(
             "primary block or one of its secondary blocks. A range outside them cannot be created."),
     docs="https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html",
     watches=("Vpc", "Subnet", "AvailabilityZone"),
-    check=check,
+    watches_properties={"Vpc": ("cidr_blocks", "ipv6_cidr"), "Subnet": ("cidr", "ipv6_cidr"),
+                        "AvailabilityZone": ()},
+    watches_relations=False,
+    scope=per_record("Subnet", check_one, reach=2),
 )
