@@ -26,6 +26,7 @@ See ``docs/format.md``.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 import yaml
@@ -346,8 +347,16 @@ def _represent_float(dumper, data):
 
 
 def _represent_str(dumper, data):
-    style = "|" if "\n" in data else None
+    if _UNSAFE_CHARACTERS.search(data):
+        style = '"'  # escaped, so YAML's other line breaks and control characters survive
+    elif "\n" in data:
+        style = "|"
+    else:
+        style = None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r")
 
 
 _Dumper.add_representer(_Flow, _represent_flow)
