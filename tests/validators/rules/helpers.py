@@ -1,0 +1,47 @@
+"""Shared pieces of the rule tests: a standard network to start from, and running one rule.
+
+``network()`` gives a VPC 10.0.0.0/16 in us-east-1 with two Availability Zones, an internet gateway,
+public subnets ``pub-a`` (10.0.0.0/24) and ``pub-b`` (10.0.1.0/24) routed to it by ``rt-public``,
+and private subnets ``priv-a`` (10.0.10.0/24) and ``priv-b`` (10.0.11.0/24) that use the VPC's main
+route table (none is drawn, so they have local routes only).
+"""
+
+from __future__ import annotations
+
+from model.diagram import Diagram
+from tests.support.builder import DesignBuilder
+from validators.engine import Validator, validate
+from validators.finding import Finding
+from validators.rule import Rule
+
+
+def network(region: str = "us-east-1") -> DesignBuilder:
+    b = DesignBuilder(region)
+    b.vpc("vpc", "10.0.0.0/16", name="main-vpc")
+    b.az("az-a", "vpc", f"{region}a")
+    b.az("az-b", "vpc", f"{region}b")
+    b.internet_gateway("igw", "vpc")
+    b.subnet("pub-a", "az-a", "10.0.0.0/24")
+    b.subnet("pub-b", "az-b", "10.0.1.0/24")
+    b.route_table("rt-public", "vpc", routes=[("0.0.0.0/0", "igw")], subnets=["pub-a", "pub-b"])
+    b.subnet("priv-a", "az-a", "10.0.10.0/24")
+    b.subnet("priv-b", "az-b", "10.0.11.0/24")
+    return b
+
+
+def findings(rule: Rule, diagram: Diagram) -> list[Finding]:
+    """The rule's findings on the diagram; also checks that a full validation reports the same ones
+    and that a live validator built on the diagram agrees."""
+    found = sorted(set(rule.check(diagram)), key=Finding.sort_key)
+    assert [f for f in validate(diagram, [rule])] == found
+    live = Validator(diagram, [rule])
+    assert live.findings == found
+    live.close()
+    for f in found:
+        assert f.rule == rule.id and f.severity == rule.severity and f.resources and f.fix
+    return found
+
+
+def involved(found: list[Finding]) -> list[tuple[str, ...]]:
+    """The resources of each finding, for compact assertions."""
+    return [f.resources for f in found]

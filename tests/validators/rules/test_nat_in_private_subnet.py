@@ -1,0 +1,50 @@
+"""nat-in-private-subnet: a public NAT gateway in a subnet with no route to an internet gateway."""
+
+from __future__ import annotations
+
+import pytest
+
+from validators.rules.nat_in_private_subnet import RULE
+
+from .helpers import findings, network
+
+
+def nat_in(subnet, connectivity="public", setup=None):
+    b = network()
+    if setup:
+        setup(b)
+    b.add("NatGateway", "nat", subnet, connectivity=connectivity)
+    return b.diagram
+
+
+def main_table_to_igw(b):
+    b.route_table("rt-main", "vpc", routes=[("0.0.0.0/0", "igw")], main=True)
+
+
+def route_to_detached_igw(b):
+    b.add("InternetGateway", "igw2", "region")
+    b.route_table("rt-x", "vpc", routes=[("10.9.0.0/16", "igw")], subnets=["priv-a"])
+
+
+TRIGGERS = [
+    pytest.param(nat_in("priv-a"), id="subnet-with-local-routes-only"),
+    pytest.param(nat_in("priv-a", setup=lambda b: b.route_table(
+        "rt-s3", "vpc", routes=[("pl-s3", "igw")], subnets=["priv-a"])), id="prefix-list-route-only"),
+]
+
+NEAR_MISSES = [
+    pytest.param(nat_in("pub-a"), id="public-subnet-with-own-table"),
+    pytest.param(nat_in("priv-a", setup=main_table_to_igw),
+                 id="routed-to-the-igw-through-the-main-route-table"),
+    pytest.param(nat_in("priv-a", connectivity="private"), id="private-nat-gateway"),
+]
+
+
+@pytest.mark.parametrize("diagram", TRIGGERS)
+def test_triggers(diagram):
+    assert [f.resources for f in findings(RULE, diagram)] == [("nat", "priv-a")]
+
+
+@pytest.mark.parametrize("diagram", NEAR_MISSES)
+def test_near_misses(diagram):
+    assert findings(RULE, diagram) == []
