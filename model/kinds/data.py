@@ -32,6 +32,7 @@ KINDS = (
              "Availability Zones; readers can take over from the writer."), fields=(
         choice("engine", ("aurora-mysql", "aurora-postgresql"), "aurora-mysql"),
         number("instance_count", 2, minimum=0, help="The writer and its readers."),
+        text("instance_class", "db.r6g.large", help="The class of the writer and its readers."),
         ref("db_subnet_group", ("DbSubnetGroup",), "placed in", label="DB subnet group"),
         refs("security_groups", ("SecurityGroup",), "protected by", drawn=False),
         port("port", 0, help="0: the engine's default port."),

@@ -39,6 +39,10 @@ KINDS = (
         flag("enable_dns_support", True, label="DNS resolution"),
         flag("enable_dns_hostnames", True, label="DNS hostnames"),
         flag("flow_logs", False, label="Flow logs"),
+        text("existing", "", label="Existing VPC",
+             help="Set when the VPC already exists and the design only refers to it: its vpc- id, "
+                  "or a value imported from another stack. Exported templates refer to it instead "
+                  "of creating it."),
     )),
     Kind("Subnet", "Subnet", CATEGORY, ("AvailabilityZone", "Vpc"), container=True,
          cfn_type="AWS::EC2::Subnet", description=(
@@ -52,6 +56,9 @@ KINDS = (
             help="Empty: the VPC's main route table is used."),
         ref("network_acl", ("NetworkAcl",), "associated with", drawn=False,
             help="Empty: the VPC's default network ACL is used."),
+        text("existing", "", label="Existing subnet",
+             help="Set when the subnet already exists and the design only refers to it: its "
+                  "subnet- id, or a value imported from another stack."),
     )),
     Kind("InternetGateway", "Internet gateway", CATEGORY, ("Vpc", "Region", ROOT),
          cfn_type="AWS::EC2::InternetGateway", description=(
