@@ -45,3 +45,12 @@ def findings(rule: Rule, diagram: Diagram) -> list[Finding]:
 def involved(found: list[Finding]) -> list[tuple[str, ...]]:
     """The resources of each finding, for compact assertions."""
     return [f.resources for f in found]
+
+
+def vpc_with(*blocks, ipv6="", subnet=None, subnet_ipv6=""):
+    """The standard network with the VPC's blocks replaced, and optionally one more subnet ``s``."""
+    b = network()
+    b.set("vpc", cidr_blocks=list(blocks), ipv6_cidr=ipv6)
+    if subnet is not None:
+        b.subnet("s", "az-a", subnet, ipv6_cidr=subnet_ipv6)
+    return b.diagram
