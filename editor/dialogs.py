@@ -1,4 +1,4 @@
-"""The editor's dialogs: unsaved changes, errors, a rule's lesson, export options, removal, file choice.
+"""The editor's dialogs: unsaved changes, errors, a rule's lesson, export options, file choice.
 
 Each is a function or a small class so the window reads as a sequence of decisions, and tests can
 answer a dialog by clicking its real buttons.
@@ -13,8 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget)
 
-from model import kinds as _kinds
-from model.edits import RemovalPlan
 from validators.finding import Finding
 from validators.registry import rule_by_id
 
@@ -22,8 +20,8 @@ from .icons import ui_pixmap
 from .styles import SEVERITY_COLOURS
 
 __all__ = ["ask_save_changes", "show_error", "RuleLessonDialog", "ImageExportDialog",
-           "confirm_removal", "choose_open_path", "choose_save_path", "DESIGN_FILTER",
-           "OPEN_FILTER", "ask_save_as_instead"]
+           "choose_open_path", "choose_save_path", "DESIGN_FILTER", "OPEN_FILTER",
+           "ask_save_as_instead", "suggested_native_name"]
 
 DESIGN_FILTER = "Kumozu designs (*.kumozu.yaml *.yaml *.yml)"
 OPEN_FILTER = ("Designs and CloudFormation templates (*.yaml *.yml *.json *.template);;"
@@ -144,33 +142,6 @@ class ImageExportDialog(QDialog):
         self.pixels.setText(f"{int(w * s)} × {int(h * s)} pixels ({megapixels:.1f} MP)")
 
 
-def confirm_removal(parent: QWidget, diagram, ids: list[str], plan: RemovalPlan) -> bool:
-    """Say what a deletion takes with it, when it takes more than what is selected."""
-    extra = [r for r in plan.resources if r not in ids]
-    if not extra and not plan.cleared and not plan.blackholed and not plan.relations:
-        return True
-    lines = []
-    if extra:
-        names = ", ".join(diagram[r].label for r in extra[:8]) + (" …" if len(extra) > 8 else "")
-        lines.append(f"{len(extra)} resource{'s' if len(extra) != 1 else ''} inside: {names}")
-    if plan.cleared:
-        sources = sorted({diagram[s].label for s, _ in plan.cleared})
-        lines.append(f"references cleared in {', '.join(sources[:6])}" + (" …" if len(sources) > 6 else ""))
-    if plan.blackholed:
-        tables = sorted({diagram[s].label for s, _ in plan.blackholed})
-        lines.append(f"routes left as blackholes in {', '.join(tables)}")
-    if plan.relations:
-        lines.append(f"{len(plan.relations)} connection{'s' if len(plan.relations) != 1 else ''}")
-    what = diagram[ids[0]].label if len(ids) == 1 else f"{len(ids)} resources"
-    box = QMessageBox(QMessageBox.Question, "Delete", f"Delete {what}?", parent=parent)
-    box.setInformativeText("This also removes or changes:\n• " + "\n• ".join(lines)
-                           + "\n\nYou can undo it.")
-    box.setStandardButtons(QMessageBox.Yes | QMessageBox.Cancel)
-    box.button(QMessageBox.Yes).setText("Delete")
-    box.setDefaultButton(QMessageBox.Yes)
-    return box.exec() == QMessageBox.Yes
-
-
 def choose_open_path(parent: QWidget, folder: str) -> str:
     path, _ = QFileDialog.getOpenFileName(parent, "Open design", folder, OPEN_FILTER)
     return path
@@ -179,14 +150,6 @@ def choose_open_path(parent: QWidget, folder: str) -> str:
 def choose_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return path
-
-
-def kind_summary(diagram, ids: list[str]) -> str:
-    """``"web-a (Subnet)"`` or ``"3 resources"`` for messages."""
-    if len(ids) == 1:
-        record = diagram[ids[0]]
-        return f"{record.label} ({_kinds.kind(record.kind).label})"
-    return f"{len(ids)} resources"
 
 
 def suggested_native_name(path: str | None, folder: str) -> str:

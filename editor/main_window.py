@@ -1,86 +1,285 @@
-"""The main window: the canvas, with the design's findings shown on it."""
+"""The main window: the canvas in the centre, the palette, inspector and problems around it.
+
+The window owns one :class:`Document` and wires the panels to it and to the canvas; the panels never
+talk to each other directly. File handling is in :mod:`editor.file_ops`, actions and menus in
+:mod:`editor.window_actions`, autosave in :mod:`editor.recovery`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import (QApplication, QDockWidget, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+                               QToolButton, QUndoView, QWidget)
 
-from model.documents import OpenedDesign, open_design
-from model.errors import LoadError
-from validators.engine import Validator
+from model import kinds as _kinds
+from model.documents import DesignFormat
+from model.version import __version__
+from validators.finding import Severity
 
+from .canvas import Canvas
+from .dialogs import RuleLessonDialog
+from .document import Document
+from .file_ops import FileOperations
 from .icons import ui_icon
-from .scene import DiagramScene
-from .view import DiagramView
+from .inspector import Inspector
+from .palette import Palette
+from .preferences_dialog import PreferencesDialog
+from .problems_panel import SEVERITY_ICONS, ProblemsPanel
+from .recovery import Autosaver, RecoveryStore, autosave_interval_ms
+from .settings import Preferences, RecentFiles, load_window_state, save_window_state, settings_store
+from .window_actions import WindowActions
 
 __all__ = ["MainWindow"]
 
 
+class SeverityCounts(QWidget):
+    """Error, warning and note counts with their icons; a click shows those problems."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.buttons: dict[Severity, QToolButton] = {}
+        for severity in Severity:
+            button = QToolButton()
+            button.setAutoRaise(True)
+            button.setIcon(ui_icon(SEVERITY_ICONS[severity]))
+            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+            layout.addWidget(button)
+            self.buttons[severity] = button
+
+    def show_counts(self, findings) -> None:
+        names = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+        for severity, button in self.buttons.items():
+            n = sum(1 for f in findings if f.severity is severity)
+            button.setText(str(n))
+            button.setToolTip(f"{n} {names[severity]}{'s' if n != 1 else ''}: click to list them")
+
+    def count(self, severity: Severity) -> int:
+        return int(self.buttons[severity].text() or 0)
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, opened: OpenedDesign):
+    def __init__(self, document: Document | None = None, *, prefs: Preferences | None = None,
+                 recovery: RecoveryStore | None = None):
         super().__init__()
-        self.opened = opened
-        self.scene: DiagramScene | None = None
-        self.validator: Validator | None = None
-        self.view = DiagramView()
-        self.setCentralWidget(self.view)
-        self.counts = QLabel()
-        self.statusBar().addPermanentWidget(self.counts)
-        self._build_actions()
-        self.resize(1400, 900)
-        self.show_design(opened)
+        self.setObjectName("kumozu-main-window")
+        self.setAttribute(Qt.WA_DeleteOnClose)
+        self.document = document or Document()
+        self.document.setParent(self)
+        self.prefs = prefs or Preferences.load()
+        self.recent = RecentFiles()
+        self.is_example = False
+        self.canvas = Canvas(self.document, self)
+        self.setCentralWidget(self.canvas)
+        self.palette_panel = Palette()
+        self.inspector = Inspector(self.document)
+        self.problems = ProblemsPanel(self.document)
+        self.undo_view = QUndoView(self.document.undo_stack)
+        self.undo_view.setEmptyLabel("Opened design")
+        self.palette_dock = self._dock("Palette", "palette-dock", self.palette_panel, Qt.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("Inspector", "inspector-dock", self.inspector, Qt.RightDockWidgetArea)
+        self.problems_dock = self._dock("Problems", "problems-dock", self.problems, Qt.BottomDockWidgetArea)
+        self.history_dock = self._dock("Undo History", "history-dock", self.undo_view, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.inspector_dock, self.history_dock)
+        self.inspector_dock.raise_()
+        self.files = FileOperations(self)
+        self.menu_actions = WindowActions(self)
+        for dock in (self.palette_dock, self.inspector_dock, self.problems_dock, self.history_dock):
+            self.menu_actions.panels_menu.addAction(dock.toggleViewAction())
+        self._build_status_bar()
+        store = recovery or RecoveryStore()
+        self.autosaver = Autosaver(self.document, store.new_session(),
+                                   autosave_interval_ms(self.prefs.autosave_seconds), self)
+        self.autosaver.origin = lambda: (None if self.is_example else self.document.path,
+                                         self.document.format)
+        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self._wire()
+        self._apply_preferences()
+        self.resize(1440, 900)
+        self.resizeDocks([self.palette_dock, self.inspector_dock], [240, 360], Qt.Horizontal)
+        self.resizeDocks([self.problems_dock], [190], Qt.Vertical)
+        self._restore_window_state()
+        self._update_title()
+        self._findings_changed()
+        self._selection_changed([])
 
-    def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        open_action = QAction(ui_icon("open"), "&Open…", self, shortcut=QKeySequence.StandardKey.Open,
-                              triggered=self.open_file)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
-        file_menu.addAction(open_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu("&View")
-        for icon, text, key, slot in (
-                ("zoom_in", "Zoom &In", QKeySequence.StandardKey.ZoomIn, self.view.zoom_in),
-                ("zoom_out", "Zoom &Out", QKeySequence.StandardKey.ZoomOut, self.view.zoom_out),
-                ("zoom_fit", "Zoom to &Fit", QKeySequence("Ctrl+0"), lambda: self.view.zoom_to_fit())):
-            action = QAction(ui_icon(icon), text, self, shortcut=key, triggered=slot)
-            view_menu.addAction(action)
+    # ------------------------------------------------------------------ building
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
 
-    def show_design(self, opened: OpenedDesign) -> None:
-        if self.validator is not None:
-            self.validator.close()
-        if self.scene is not None:
-            self.scene.detach()
-        self.opened = opened
-        self.scene = DiagramScene(opened.diagram, self)
-        self.view.setScene(self.scene)
-        self.validator = Validator(opened.diagram)
-        self.validator.changed.connect(lambda _delta: self._show_findings())
-        self._show_findings()
-        self.setWindowTitle(f"{Path(opened.path).name} — Kumozu")
-        self.view.zoom_to_fit()
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.tool_label = QLabel()
+        self.tool_label.setStyleSheet("color: #55636b; padding: 0 6px;")
+        self.counts = SeverityCounts()
+        for severity, button in self.counts.buttons.items():
+            button.clicked.connect(lambda _=False, s=severity: self.show_problems(s))
+        self.zoom_label = QToolButton()
+        self.zoom_label.setAutoRaise(True)
+        self.zoom_label.setToolTip("Zoom level: click to fit the design in the window")
+        self.zoom_label.clicked.connect(self.canvas.zoom_to_fit)
+        status.addPermanentWidget(self.tool_label)
+        status.addPermanentWidget(self.counts)
+        status.addPermanentWidget(self.zoom_label)
+        self._zoom_changed(1.0)
 
-    def _show_findings(self) -> None:
-        findings = self.validator.findings
-        self.scene.show_findings(findings)
-        errors = sum(1 for f in findings if f.severity.value == "error")
-        warnings = sum(1 for f in findings if f.severity.value == "warning")
-        self.counts.setText(f"{errors} error{'s' if errors != 1 else ''}, "
-                            f"{warnings} warning{'s' if warnings != 1 else ''}")
+    def _wire(self) -> None:
+        doc, canvas = self.document, self.canvas
+        doc.modified_changed.connect(self.setWindowModified)
+        doc.path_changed.connect(lambda _p: self._update_title())
+        doc.findings_changed.connect(lambda _delta: self._findings_changed())
+        doc.diagram_replaced.connect(self._diagram_replaced)
+        doc.refused.connect(lambda why: self.statusBar().showMessage(f"Not possible: {why}", 8000))
+        canvas.selection_changed.connect(self._selection_changed)
+        canvas.tool_changed.connect(self._tool_changed)
+        canvas.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        canvas.zoom_changed.connect(self._zoom_changed)
+        self.palette_panel.place_requested.connect(self._place_requested)
+        self.inspector.navigate_requested.connect(lambda ids: canvas.select_ids(ids, center=True))
+        self.problems.resources_selected.connect(lambda ids: canvas.select_ids(ids, center=True))
+        self.problems.explain_requested.connect(self.explain_finding)
 
-    def open_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open design", str(Path(self.opened.path).parent),
-                                              "Designs and templates (*.yaml *.yml *.json *.template);;"
-                                              "All files (*)")
-        if not path:
+    # ------------------------------------------------------------------ state shown
+    def display_name(self) -> str:
+        name = self.document.display_name
+        if self.is_example:
+            return f"{name} (example)"
+        if self.document.format is DesignFormat.CLOUDFORMATION:
+            return f"{name} (CloudFormation)"
+        return name
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.display_name()}[*] — Kumozu")
+        self.setWindowModified(self.document.is_modified)
+        if self.document.path:
+            self.setWindowFilePath(self.document.path)
+
+    def set_example(self, example: bool) -> None:
+        self.is_example = example
+        self._update_title()
+
+    def _findings_changed(self) -> None:
+        self.counts.show_counts(self.document.findings)  # the canvas outlines them itself
+
+    def _diagram_replaced(self) -> None:
+        self._findings_changed()
+        self._update_title()
+        QTimer.singleShot(0, self.canvas.zoom_to_fit)
+
+    def _selection_changed(self, ids: list) -> None:
+        self.inspector.show_selection(ids)
+        has = bool(ids)
+        for action in (self.menu_actions.delete, self.menu_actions.cut, self.menu_actions.copy,
+                       self.menu_actions.duplicate):
+            action.setEnabled(has)
+        for action in self.menu_actions.align + [self.menu_actions.distribute_h,
+                                                 self.menu_actions.distribute_v]:
+            action.setEnabled(len(ids) >= 2)
+
+    def _tool_changed(self, name: str) -> None:
+        self.menu_actions.show_tool(name)
+        if name.startswith("place:"):
+            kind = name.split(":", 1)[1]
+            label = _kinds.kind(kind).label if _kinds.is_kind(kind) else kind
+            self.tool_label.setText(f"Placing {label}: click where it goes (Esc cancels)")
+        elif name == "connect":
+            self.tool_label.setText("Connect: drag from one resource to another")
+        elif name == "trace":
+            self.tool_label.setText("Trace: click the source, then the destination")
+        else:
+            self.tool_label.setText("")
+
+    def _zoom_changed(self, factor: float) -> None:
+        self.zoom_label.setText(f"{factor * 100:.0f}%")
+
+    def _place_requested(self, kind: str) -> None:
+        self.canvas.set_tool(f"place:{kind}")
+        self.canvas.setFocus()
+
+    # ------------------------------------------------------------------ commands
+    def delete_selection(self) -> None:
+        """Delete what is selected; the canvas says what goes along first (if the preference asks)."""
+        self.canvas.delete_selection()
+
+    def set_snap(self, on: bool) -> None:
+        self.canvas.set_snap(on)
+        self.prefs.snap_to_grid = on
+        self.prefs.save()
+
+    def step_problem(self, step: int) -> None:
+        """Select the next (or previous) problem in the Problems panel and show its resources."""
+        findings = self.problems.visible_findings()
+        if not findings:
+            self.statusBar().showMessage("No problems", 3000)
             return
-        try:
-            self.show_design(open_design(path))
-        except LoadError as exc:
-            QMessageBox.warning(self, "Cannot open design", str(exc))
+        current = self.problems.selected_finding()
+        index = findings.index(current) + step if current in findings else (0 if step > 0 else -1)
+        self.problems_dock.show()
+        self.problems.select_finding(findings[index % len(findings)])
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.view.zoom_to_fit()
+    def show_problems(self, severity: Severity | None = None) -> None:
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+        if severity is not None:
+            for s in Severity:
+                self.problems.set_severity_shown(s, s is severity)
+
+    def explain_finding(self, finding) -> None:
+        names = [self.document.diagram[r].label if r in self.document.diagram else r
+                 for r in finding.resources]
+        RuleLessonDialog(finding, names, self).exec()
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec() != PreferencesDialog.Accepted:
+            return
+        self.prefs = dialog.preferences()
+        self.prefs.save()
+        self._apply_preferences()
+
+    def _apply_preferences(self) -> None:
+        self.canvas.set_snap(self.prefs.snap_to_grid)
+        self.canvas.set_grid(self.prefs.grid_size)
+        self.canvas.confirm_delete = self.prefs.confirm_delete
+        self.menu_actions.snap.setChecked(self.prefs.snap_to_grid)
+        self.autosaver.set_interval(autosave_interval_ms(self.prefs.autosave_seconds))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Kumozu",
+                          f"<b>Kumozu (雲図) {__version__}</b><p>Draw AWS network architectures and "
+                          f"check them as you draw.</p>")
+
+    def quit_application(self) -> None:
+        QApplication.closeAllWindows()
+
+    # ------------------------------------------------------------------ folders and window state
+    def last_folder(self) -> str:
+        folder = settings_store().value("last_folder", "")
+        return folder if isinstance(folder, str) and Path(folder).is_dir() else str(Path.home())
+
+    def remember_folder(self, path: str) -> None:
+        store: QSettings = settings_store()
+        store.setValue("last_folder", str(Path(path).resolve().parent))
+
+    def _restore_window_state(self) -> None:
+        geometry, state = load_window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.files.maybe_save("closing"):
+            event.ignore()
+            return
+        save_window_state(self.saveGeometry(), self.saveState())
+        self.autosaver.close()
+        event.accept()

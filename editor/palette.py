@@ -19,7 +19,7 @@ from model.schema import Kind
 from .icons import kind_icon, kind_pixmap
 from .styles import CATEGORY_COLOURS
 
-__all__ = ["Palette", "KIND_MIME_TYPE", "kind_mime_data", "kind_matches"]
+__all__ = ["Palette", "KIND_MIME_TYPE", "kind_mime_data", "kind_matches", "match_rank"]
 
 KIND_MIME_TYPE = "application/x-kumozu-kind"
 _KIND_ROLE = Qt.UserRole + 1
@@ -43,18 +43,31 @@ def kind_matches(kind: Kind, query: str) -> bool:
     return all(word in haystack for word in words)
 
 
+def match_rank(kind: Kind, query: str) -> int:
+    """How well ``query`` names the kind, lower is better: 0 the label itself, 1 the start of the
+    label, 2 words of the label or name, 3 only the description or category."""
+    q = query.casefold().strip()
+    label, name = kind.label.casefold(), kind.name.casefold()
+    if q in (label, name):
+        return 0
+    if label.startswith(q) or name.startswith(q.replace(" ", "")):
+        return 1
+    if all(word in f"{label} {name}" for word in q.split()):
+        return 2
+    return 3
+
+
 class _KindTree(QTreeWidget):
     """The tree of categories and kinds; only kinds can be dragged."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setHeaderHidden(True)
-        self.setIconSize(QSize(28, 28))
+        self.setIconSize(QSize(26, 26))
         self.setIndentation(10)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragOnly)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.setUniformRowHeights(True)
         self.setAnimated(False)
         self.setExpandsOnDoubleClick(True)
 
@@ -125,6 +138,7 @@ class Palette(QWidget):
             group.setFont(0, bold)
             group.setForeground(0, QColor(CATEGORY_COLOURS[category]))
             group.setFlags(Qt.ItemIsEnabled)
+            group.setSizeHint(0, QSize(0, 26))
             self.tree.addTopLevelItem(group)
             self._category_items[category] = group
             for kind in members:
@@ -133,6 +147,7 @@ class Palette(QWidget):
                 item.setData(0, _KIND_ROLE, kind.name)
                 item.setToolTip(0, _tooltip(kind))
                 item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled)
+                item.setSizeHint(0, QSize(0, 30))
                 group.addChild(item)
                 self._kind_items[kind.name] = item
             group.setExpanded(True)
@@ -167,11 +182,23 @@ class Palette(QWidget):
         self.tree.setVisible(shown > 0)
         if shown == 0:
             self.empty.setText(f"No resource matches “{query}”.")
+        best = self.best_match()
+        if query and best:  # show what Enter would place
+            self.tree.setCurrentItem(self._kind_items[best])
+            self.tree.scrollToItem(self._kind_items[best])
+
+    def best_match(self) -> str | None:
+        """The visible kind the search names best (what Enter places)."""
+        query = self.search.text().strip()
+        names = self.visible_kind_names()
+        if not names or not query:
+            return None
+        return min(names, key=lambda n: match_rank(_BY_NAME[n], query))
 
     def _place_first_match(self) -> None:
-        names = self.visible_kind_names()
-        if names and self.search.text().strip():
-            self.place_requested.emit(names[0])
+        best = self.best_match()
+        if best:
+            self.place_requested.emit(best)
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         name = item.data(0, _KIND_ROLE)

@@ -33,7 +33,7 @@ class Preferences:
     """The user's preferences, with their defaults."""
 
     snap_to_grid: bool = True
-    grid_size: int = 20
+    grid_size: int = 10
     #: How often unsaved changes are written to the recovery file.
     autosave_seconds: int = 30
     #: Ask before deleting when a deletion takes more with it than what is selected.

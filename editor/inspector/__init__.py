@@ -33,14 +33,14 @@ class Inspector(QWidget):
         self.page: QWidget | None = None
         document.changed.connect(self._follow)
         document.findings_changed.connect(self._findings_changed)
-        document.diagram_replaced.connect(lambda: self.show_selection([]))
+        document.diagram_replaced.connect(lambda: self.show_selection([], rebuild=True))
         self.show_selection([])
 
-    def show_selection(self, ids) -> None:
+    def show_selection(self, ids, rebuild: bool = False) -> None:
         """Show the resources ``ids`` (those that no longer exist are ignored)."""
         diagram = self.document.diagram
         ids = [i for i in dict.fromkeys(ids) if i in diagram]
-        if ids == self.ids and self.page is not None:
+        if ids == self.ids and self.page is not None and not rebuild:
             return
         self.ids = ids
         page = ResourcePage(self.document, ids) if ids else DiagramPage(self.document)

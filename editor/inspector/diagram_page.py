@@ -89,7 +89,8 @@ class DiagramPage(QWidget):
             return
         counts = Counter(r.kind for r in diagram)
         severities = Counter(f.severity.value for f in self.document.findings)
-        lines = [f"{len(diagram)} resources, {len(diagram.relations())} connections",
+        relations = len(diagram.relations())
+        lines = [f"{len(diagram)} resources, {relations} connection{'s' if relations != 1 else ''}",
                  f"{severities.get('error', 0)} errors, {severities.get('warning', 0)} warnings, "
                  f"{severities.get('info', 0)} notes"]
         top = ", ".join(f"{n} {kind(k).label}{'s' if n != 1 and not kind(k).label.endswith('s') else ''}"
