@@ -54,3 +54,16 @@ def vpc_with(*blocks, ipv6="", subnet=None, subnet_ipv6=""):
     if subnet is not None:
         b.subnet("s", "az-a", subnet, ipv6_cidr=subnet_ipv6)
     return b.diagram
+
+
+def three_vpcs(routes_in_a=(), routes_in_b=()):
+    """VPC ``a`` (10.0/16) peered with ``b`` (10.1/16) by ``ab``, and ``b`` with ``c`` (10.2/16) by
+    ``bc``; ``rt-a`` and ``rt-b`` hold the given (destination, target) routes."""
+    b = DesignBuilder()
+    for name, cidr in (("a", "10.0.0.0/16"), ("b", "10.1.0.0/16"), ("c", "10.2.0.0/16")):
+        b.vpc(name, cidr)
+    b.add("VpcPeering", "ab", "region", requester="a", accepter="b")
+    b.add("VpcPeering", "bc", "region", requester="b", accepter="c")
+    b.route_table("rt-a", "a", routes=routes_in_a)
+    b.route_table("rt-b", "b", routes=routes_in_b)
+    return b.diagram
