@@ -294,7 +294,8 @@ def _listener(w: Walk, spec: LegSpec, dst: Side) -> bool:
         action = listener.get("action")
         extra = f" (redirects to port {listener.get('redirect_port')})" if action == "redirect" else ""
         return w.hop(dst.id, dst.id, "LoadBalancer", Check.LISTENER,
-                     f"{lb.label} has a {listener.get('protocol')} listener on port {spec.port}{extra}",
+                     f"{lb.label} has {_article(listener.get('protocol'))} {listener.get('protocol')} "
+                     f"listener on port {spec.port}{extra}",
                      f"listener {listener.get('protocol')}:{listener.get('port')} {action}")
     ports = ", ".join(f"{lis.get('protocol')}:{lis.get('port')}" for lis in lb.get("listeners", ())) \
         or "no listeners"
@@ -305,6 +306,11 @@ def _listener(w: Walk, spec: LegSpec, dst: Side) -> bool:
     why = f"{lb.label} has no listener for {w.what()} (it listens on {ports})"
     return w.block(dst.id, dst.id, "LoadBalancer", Check.LISTENER, why,
                    "ELBV2_LISTENER_PORT_RESTRICTION", sentence(why))
+
+
+def _article(word: str) -> str:
+    """``an HTTPS``, ``a TCP``: by how the abbreviation is spoken."""
+    return "an" if word[:1] in "AEFHILMNORSX" else "a"
 
 
 def _listener_on(lb, protocol: str, port: int):
