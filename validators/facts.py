@@ -12,7 +12,7 @@ from model.cidr import Network, is_prefix_list, parse
 from model.diagram import Diagram
 from model.resources import Resource
 
-__all__ = ["net", "in_vpc", "fqdn", "record_fqdn", "zone_coverage", "default_route", "routes_of_subnet", "target_kind",
+__all__ = ["net", "in_vpc", "listener_target_groups", "fqdn", "record_fqdn", "zone_coverage", "default_route", "routes_of_subnet", "target_kind",
            "has_public_ipv4", "names", "US_EAST_1", "IPV4_DEFAULT", "IPV6_DEFAULT", "is_public"]
 
 US_EAST_1 = "us-east-1"
@@ -118,3 +118,17 @@ def record_fqdn(record: Resource, zone: Resource) -> str:
     if name.endswith(".") or fqdn(name) == domain or fqdn(name).endswith("." + domain):
         return fqdn(name)
     return f"{fqdn(name)}.{domain}" if domain else fqdn(name)
+
+
+def listener_target_groups(d: Diagram, lb: Resource) -> list[tuple[dict, Resource]]:
+    """``(listener, target group)`` for every target group a load balancer's listeners (and their
+    rules) forward to, each pair once; missing groups are skipped."""
+    out, seen = [], set()
+    for listener in lb.get("listeners", ()):
+        ids = [listener.get("target_group")] + [r.get("target_group") for r in listener.get("rules", ())]
+        for tg_id in ids:
+            tg = d.get(tg_id) if isinstance(tg_id, str) else None
+            if tg is not None and tg.kind == "TargetGroup" and (id(listener), tg.id) not in seen:
+                seen.add((id(listener), tg.id))
+                out.append((listener, tg))
+    return out

@@ -67,3 +67,21 @@ def three_vpcs(routes_in_a=(), routes_in_b=()):
     b.route_table("rt-a", "a", routes=routes_in_a)
     b.route_table("rt-b", "b", routes=routes_in_b)
     return b.diagram
+
+
+def load_balanced(lb_type="application", listeners=None, tg=None, subnets=("pub-a", "pub-b"),
+                  targets=None, **lb):
+    """The standard network with load balancer ``lb`` in ``subnets`` and target group ``tg``
+    (HTTP:80, instance targets ``web-a`` in priv-a and ``web-b`` in priv-b unless ``targets``)."""
+    b = network()
+    b.add("Instance", "web-a", "priv-a")
+    b.add("Instance", "web-b", "priv-b")
+    b.add("TargetGroup", "tg", "vpc", **{"protocol": "HTTP", "port": 80,
+                                         "targets": list(targets if targets is not None
+                                                         else ("web-a", "web-b")), **(tg or {})})
+    if listeners is None:
+        listeners = [{"protocol": "HTTP" if lb_type == "application" else "TCP", "port": 80,
+                      "target_group": "tg"}]
+    b.add("LoadBalancer", "lb", "vpc", lb_type=lb_type, subnets=list(subnets), listeners=listeners,
+          **lb)
+    return b
