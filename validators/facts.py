@@ -12,7 +12,7 @@ from model.cidr import Network, is_prefix_list, parse
 from model.diagram import Diagram
 from model.resources import Resource
 
-__all__ = ["net", "in_vpc", "listener_target_groups", "fqdn", "record_fqdn", "zone_coverage", "default_route", "routes_of_subnet", "target_kind",
+__all__ = ["net", "in_vpc", "task_definition_of", "uses_awsvpc", "listener_target_groups", "fqdn", "record_fqdn", "zone_coverage", "default_route", "routes_of_subnet", "target_kind",
            "has_public_ipv4", "names", "US_EAST_1", "IPV4_DEFAULT", "IPV6_DEFAULT", "is_public"]
 
 US_EAST_1 = "us-east-1"
@@ -132,3 +132,17 @@ def listener_target_groups(d: Diagram, lb: Resource) -> list[tuple[dict, Resourc
                 seen.add((id(listener), tg.id))
                 out.append((listener, tg))
     return out
+
+
+def task_definition_of(d: Diagram, service: Resource) -> Resource | None:
+    task = d.get(service.get("task_definition")) if isinstance(service.get("task_definition"), str) else None
+    return task if task is not None and task.kind == "TaskDefinition" else None
+
+
+def uses_awsvpc(d: Diagram, service: Resource) -> bool:
+    """Whether an ECS service's tasks get their own network interfaces: Fargate always does, and so
+    does any task definition in awsvpc mode."""
+    task = task_definition_of(d, service)
+    if task is not None:
+        return task.get("network_mode") == "awsvpc"
+    return service.get("launch_type") == "FARGATE"

@@ -85,3 +85,16 @@ def load_balanced(lb_type="application", listeners=None, tg=None, subnets=("pub-
     b.add("LoadBalancer", "lb", "vpc", lb_type=lb_type, subnets=list(subnets), listeners=listeners,
           **lb)
     return b
+
+
+def ecs(service=None, task=None, tg=None):
+    """The standard network with task definition ``task`` (Fargate, awsvpc, 256/512) and ECS service
+    ``svc`` running it in priv-a and priv-b with security group ``sg``; keyword dictionaries
+    override their properties. Target group ``tg`` (type ip) exists for registrations."""
+    b = network()
+    b.add("SecurityGroup", "sg", "vpc")
+    b.add("TargetGroup", "tg", "vpc", **{"target_type": "ip", **(tg or {})})
+    b.add("TaskDefinition", "task", "region", **(task or {}))
+    b.add("EcsService", "svc", "vpc", **{"task_definition": "task", "subnets": ["priv-a", "priv-b"],
+                                         "security_groups": ["sg"], **(service or {})})
+    return b.diagram
