@@ -45,7 +45,7 @@ class Document(QObject):
     def __init__(self, opened: OpenedDesign | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.diagram = Diagram()
         self.validator: Validator | None = None
         self.path: str | None = None
@@ -130,6 +130,10 @@ class Document(QObject):
         self.validator.changed.connect(self.findings_changed.emit)
         diagram.changed.connect(self._forward_change)
         self.diagram_replaced.emit()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        # A bound method (not a lambda) so Qt drops the connection when the document goes away.
+        self.modified_changed.emit(not clean)
 
     def _forward_change(self, change: ChangeSet) -> None:
         self.changed.emit(change)

@@ -3,11 +3,14 @@
 The scene keeps an item for every resource and a line for every drawn reference and connection,
 and updates them from the diagram's change sets. It never changes the model: editing goes through
 undo commands (see ``editor/commands.py``), the model announces the change, and the scene follows.
+
+Work per change is proportional to what changed: lines are indexed by the resources at their ends,
+findings are applied as deltas, and only subtitles that can depend on the change are recomputed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from model import kinds as _kinds
@@ -22,6 +25,11 @@ from .labels import subtitle
 
 __all__ = ["DiagramScene"]
 
+#: Kinds whose subtitle or look depends on other resources: a subnet shows its route table and
+#: whether it is public; a certificate shows the Region it is drawn in.
+_ROUTING_KINDS = frozenset({"RouteTable", "InternetGateway", "Subnet", "Vpc", "AvailabilityZone"})
+_MARGIN = 400.0
+
 
 class DiagramScene(QGraphicsScene):
     """Items for one diagram. ``item_for(id)`` and ``item.rid`` map both ways."""
@@ -34,7 +42,8 @@ class DiagramScene(QGraphicsScene):
         self.diagram = diagram
         self._items: dict[str, DiagramItem] = {}
         self._lines: dict[tuple, ReferenceItem] = {}
-        self._findings_by_id: dict[str, list] = {}
+        self._lines_at: dict[str, set[tuple]] = {}
+        self._findings_by_id: dict[str, set] = {}
         self.setBackgroundBrush(styles.CANVAS)
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
         self.rebuild()
@@ -50,8 +59,34 @@ class DiagramScene(QGraphicsScene):
     def lines(self) -> list[ReferenceItem]:
         return list(self._lines.values())
 
+    def line_for(self, key: tuple) -> ReferenceItem | None:
+        return self._lines.get(key)
+
+    def lines_at(self, rid: str) -> list[ReferenceItem]:
+        """Lines with ``rid`` at either end."""
+        return [self._lines[k] for k in self._lines_at.get(rid, ()) if k in self._lines]
+
     def selected_ids(self) -> list[str]:
         return [item.rid for item in self.selectedItems() if isinstance(item, DiagramItem)]
+
+    def containers_at(self, pos: QPointF, exclude: set[str] = frozenset()) -> list[ContainerItem]:
+        """Containers whose box holds ``pos`` (scene coordinates), innermost first, leaving out
+        ``exclude`` and everything inside it. Uses the scene's index: O(log n + hits)."""
+        found = []
+        for item in self.items(pos, Qt.IntersectsItemBoundingRect):
+            if isinstance(item, ContainerItem) and item.scene_rect().contains(pos):
+                if not (exclude and self._inside_any(item, exclude)):
+                    found.append(item)
+        found.sort(key=lambda c: -_depth(c))
+        return found
+
+    def _inside_any(self, item: DiagramItem, ids: set[str]) -> bool:
+        node = item
+        while node is not None:
+            if isinstance(node, DiagramItem) and node.rid in ids:
+                return True
+            node = node.parentItem()
+        return False
 
     def detach(self) -> None:
         """Stop following the diagram (before the scene is thrown away)."""
@@ -65,14 +100,14 @@ class DiagramScene(QGraphicsScene):
             self.removeItem(item)
         self._items.clear()
         self._lines.clear()
+        self._lines_at.clear()
         for record in _parents_first(self.diagram):
             self._create_item(record)
         for record in self.diagram:
             self._sync_lines_from(record.id)
         for relation in self.diagram.relations():
             self._sync_connection(relation.id)
-        self._refresh_subtitles()
-        self._update_scene_rect()
+        self._update_scene_rect(full=True)
 
     def _create_item(self, record: Resource) -> DiagramItem:
         parent = self._items.get(record.parent) if record.parent else None
@@ -85,7 +120,7 @@ class DiagramScene(QGraphicsScene):
             self.addItem(item)
         self._items[record.id] = item
         self._place(item)
-        item.show_findings(self._findings_by_id.get(record.id, []))
+        item.show_findings(list(self._findings_by_id.get(record.id, ())))
         return item
 
     def _place(self, item: DiagramItem) -> None:
@@ -95,6 +130,14 @@ class DiagramScene(QGraphicsScene):
         item.setPos(g.x, g.y)
         if isinstance(item, ContainerItem) and g.w > 0 and g.h > 0:
             item.set_size(g.w, g.h)
+
+    def restore(self, ids) -> None:
+        """Put items back where the model says they are (after a refused or cancelled drag)."""
+        for rid in ids:
+            item = self._items.get(rid)
+            if item is not None:
+                self._place(item)
+        self._refresh_lines_near(set(ids))
 
     def _style_key(self, record: Resource) -> str:
         if record.kind == "Subnet":
@@ -140,15 +183,16 @@ class DiagramScene(QGraphicsScene):
         if moved:
             self._refresh_lines_near(moved)
         if not change.is_layout_only:
-            self._refresh_subtitles()
-        self._update_scene_rect()
+            self._refresh_subtitles(change)
+        if change.added or change.geometry or change.reparented:
+            self._update_scene_rect(ids=set(change.added) | set(change.geometry) | set(change.reparented))
         self.synced.emit()
 
     def _remove_item(self, rid: str) -> None:
         item = self._items.pop(rid, None)
         if item is None:
             return
-        for key in [k for k, line in self._lines.items() if rid in (line.source_id, line.target_id)]:
+        for key in list(self._lines_at.get(rid, ())):
             self._remove_line(key)
         for child in item.childItems():  # contents already removed by the model come first
             if isinstance(child, DiagramItem):
@@ -156,9 +200,24 @@ class DiagramScene(QGraphicsScene):
         if item.scene() is self:
             self.removeItem(item)
 
+    def _add_line(self, key: tuple, line: ReferenceItem) -> None:
+        self.addItem(line)
+        self._lines[key] = line
+        for end in (line.source_id, line.target_id):
+            if end:
+                self._lines_at.setdefault(end, set()).add(key)
+
     def _remove_line(self, key: tuple) -> None:
         line = self._lines.pop(key, None)
-        if line is not None and line.scene() is self:
+        if line is None:
+            return
+        for end in (line.source_id, line.target_id):
+            keys = self._lines_at.get(end)
+            if keys is not None:
+                keys.discard(key)
+                if not keys:
+                    del self._lines_at[end]
+        if line.scene() is self:
             self.removeItem(line)
 
     def _sync_lines_from(self, rid: str) -> None:
@@ -172,7 +231,7 @@ class DiagramScene(QGraphicsScene):
             if field is None or not field.drawn or target in ancestors:
                 continue
             wanted[(rid, path)] = (target, relation)
-        for key in [k for k in self._lines if k[0] == rid and k not in wanted]:
+        for key in [k for k in self._lines_at.get(rid, ()) if k[0] == rid and k not in wanted]:
             self._remove_line(key)
         for key, (target, relation) in wanted.items():
             line = self._lines.get(key)
@@ -180,8 +239,8 @@ class DiagramScene(QGraphicsScene):
                 self._remove_line(key)
                 line = ReferenceItem(key, relation, styles.reference_pen(relation))
                 line.target_id = target
-                self.addItem(line)
-                self._lines[key] = line
+                self._add_line(key, line)
+            line.setToolTip(f"{record.label} {relation} {q.display(self.diagram, target)}")
             self._route(line, rid, target)
 
     def _sync_connection(self, relation_id: str) -> None:
@@ -192,11 +251,12 @@ class DiagramScene(QGraphicsScene):
         line = self._lines.get(key)
         if line is None:
             line = ReferenceItem(key, "connection", styles.connection_pen())
-            self.addItem(line)
-            self._lines[key] = line
-        line.source_id, line.target_id = relation.source, relation.target
+            line.source_id, line.target_id = relation.source, relation.target
+            self._add_line(key, line)
         port = relation.get("port")
-        line.setToolTip(f"{relation.get('protocol', 'tcp')}/{port}" if port else "connection")
+        what = f"{relation.get('protocol', 'tcp')}/{port}" if port else "any port"
+        line.setToolTip(f"Connection: {q.display(self.diagram, relation.source)} → "
+                        f"{q.display(self.diagram, relation.target)} on {what}")
         self._route(line, relation.source, relation.target)
 
     def _route(self, line: ReferenceItem, source: str, target: str) -> None:
@@ -208,57 +268,123 @@ class DiagramScene(QGraphicsScene):
         line.connect(a, b)
 
     def _refresh_lines_near(self, ids: set[str]) -> None:
-        """Re-route every line touching ``ids`` or anything inside them."""
+        """Re-route every line touching ``ids`` or anything inside them. Cost: O(subtrees + their
+        lines)."""
         affected = set(ids)
         for rid in ids:
-            if rid in self.diagram:
+            item = self._items.get(rid)
+            if isinstance(item, ContainerItem) and rid in self.diagram:
                 affected.update(r.id for r in self.diagram.descendants(rid))
-        for key, line in self._lines.items():
-            if line.source_id in affected or line.target_id in affected:
-                self._route(line, line.source_id, line.target_id)
+        keys = set()
+        for rid in affected:
+            keys.update(self._lines_at.get(rid, ()))
+        for key in keys:
+            line = self._lines[key]
+            self._route(line, line.source_id, line.target_id)
 
     def refresh_lines_for_items(self, items) -> None:
         """Re-route lines while items are dragged (visual only; the model is untouched)."""
         self._refresh_lines_near({i.rid for i in items if isinstance(i, DiagramItem)})
 
-    def _refresh_subtitles(self) -> None:
-        for rid, item in self._items.items():
+    def _refresh_subtitles(self, change: ChangeSet | None = None) -> None:
+        """Recompute subtitles (and subnet colours) that may depend on what changed: every subnet
+        when routing changed, certificates when containers moved, and the changed resources."""
+        if change is None:
+            ids = list(self._items)
+        else:
+            kinds = {r.kind for r in change.added.values()} | {r.kind for r in change.removed.values()}
+            kinds |= {self.diagram[rid].kind for rid in list(change.properties) + list(change.reparented)
+                      if rid in self.diagram}
+            ids = set(change.added) | set(change.properties) | set(change.reparented)
+            if kinds & _ROUTING_KINDS or change.reparented:
+                ids.update(r.id for r in self.diagram.of_kind("Subnet"))
+            if change.reparented or "Region" in kinds:
+                ids.update(r.id for r in self.diagram.of_kind("AcmCertificate"))
+        for rid in ids:
+            item = self._items.get(rid)
             record = self.diagram.get(rid)
-            if record is None:
+            if item is None or record is None:
                 continue
             item.show_record(record, subtitle(self.diagram, record))
             if isinstance(item, ContainerItem):
                 item.set_style_key(self._style_key(record))
 
-    def _update_scene_rect(self) -> None:
-        bounds = self.itemsBoundingRect()
-        if bounds.isNull():
-            bounds = QRectF(0, 0, 800, 600)
-        self.setSceneRect(bounds.adjusted(-200, -200, 400, 400))
+    def _update_scene_rect(self, ids: set[str] | None = None, full: bool = False) -> None:
+        """Keep room around the drawing. A full pass measures everything; after an edit only the
+        changed items are measured and the area only grows (so the view does not jump)."""
+        if full:
+            bounds = self.itemsBoundingRect()
+            if bounds.isNull():
+                bounds = QRectF(0, 0, 800, 600)
+            self.setSceneRect(bounds.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN))
+            return
+        rect = self.sceneRect()
+        for rid in ids or ():
+            item = self._items.get(rid)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect().adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN))
+        if rect != self.sceneRect():
+            self.setSceneRect(rect)
 
     def content_rect(self) -> QRectF:
         """The area holding the drawing (for export and zoom-to-fit)."""
         rect = QRectF()
-        for item in self.items():
-            if item.isVisible() and item.parentItem() is None:
+        for item in self._items.values():
+            if item.parentItem() is None and item.isVisible():
                 rect = rect.united(item.sceneBoundingRect())
+        for line in self._lines.values():
+            if line.isVisible():
+                rect = rect.united(line.sceneBoundingRect())
         return rect if not rect.isNull() else QRectF(0, 0, 400, 300)
 
     # ------------------------------------------------------------------ findings
     def show_findings(self, findings) -> None:
-        """Outline and badge every resource involved in a finding; clear the others."""
-        by_id: dict[str, list] = {}
-        for finding in findings:
-            for rid in finding.resources:
-                by_id.setdefault(rid, []).append(finding)
-        for rid in set(self._findings_by_id) | set(by_id):
+        """Outline and badge every resource involved in a finding.
+
+        ``findings`` is either the complete list (every other resource is cleared) or a
+        ``FindingsDelta`` with ``added`` and ``removed`` sets, applied incrementally; applying the
+        same delta twice changes nothing, so more than one listener may forward it.
+        """
+        if hasattr(findings, "added") and hasattr(findings, "removed"):
+            touched: set[str] = set()
+            for finding in findings.removed:
+                for rid in finding.resources:
+                    bucket = self._findings_by_id.get(rid)
+                    if bucket is not None and finding in bucket:
+                        bucket.discard(finding)
+                        touched.add(rid)
+                        if not bucket:
+                            del self._findings_by_id[rid]
+            for finding in findings.added:
+                for rid in finding.resources:
+                    bucket = self._findings_by_id.setdefault(rid, set())
+                    if finding not in bucket:
+                        bucket.add(finding)
+                        touched.add(rid)
+        else:
+            by_id: dict[str, set] = {}
+            for finding in findings:
+                for rid in finding.resources:
+                    by_id.setdefault(rid, set()).add(finding)
+            touched = {rid for rid in set(self._findings_by_id) | set(by_id)
+                       if self._findings_by_id.get(rid) != by_id.get(rid)}
+            self._findings_by_id = by_id
+        for rid in touched:
             item = self._items.get(rid)
             if item is not None:
-                item.show_findings(by_id.get(rid, []))
-        self._findings_by_id = by_id
+                item.show_findings(list(self._findings_by_id.get(rid, ())))
 
     def findings_for(self, rid: str) -> list:
-        return list(self._findings_by_id.get(rid, []))
+        return list(self._findings_by_id.get(rid, ()))
+
+
+def _depth(item) -> int:
+    depth = 0
+    node = item.parentItem()
+    while node is not None:
+        depth += 1
+        node = node.parentItem()
+    return depth
 
 
 def _parents_first(diagram: Diagram):

@@ -1,12 +1,13 @@
-"""The canvas view: zoom with the wheel (or Ctrl + / -), pan with the middle button or Space-drag."""
+"""The canvas views: zoom with the wheel (or Ctrl + / -), pan with the middle button (or, in the
+editing view, Space-drag)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
-__all__ = ["DiagramView"]
+__all__ = ["DiagramView", "CanvasView"]
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
 
@@ -87,3 +88,145 @@ class DiagramView(QGraphicsView):
         self._panning = True
         self._pan_start = event.position()
         self.viewport().setCursor(Qt.ClosedHandCursor)
+
+
+class CanvasView(DiagramView):
+    """The view inside :class:`~editor.canvas.Canvas`: hands mouse, key and drop events to the
+    canvas's current tool, pans with Space-drag as well as the middle button, and draws the grid.
+
+    Left-button events the tool does not take fall through to Qt (rubber-band selection).
+    """
+
+    def __init__(self, canvas, parent=None):
+        super().__init__(None, parent)
+        self.canvas = canvas
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setMouseTracking(True)
+        self.setRubberBandSelectionMode(Qt.ContainsItemShape)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setContextMenuPolicy(Qt.DefaultContextMenu)
+        self._space_held = False
+        #: Where the pointer last was over the canvas (scene coordinates), for pasting there.
+        self.last_scene_pos: QPointF | None = None
+
+    # ------------------------------------------------------------------ mouse
+    def mousePressEvent(self, event) -> None:
+        self.setFocus(Qt.MouseFocusReason)
+        if event.button() == Qt.LeftButton and self._space_held:
+            self._start_pan(event)
+            return
+        if event.button() == Qt.LeftButton and self.canvas.tool.press(event):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        self.last_scene_pos = self.mapToScene(event.position().toPoint())
+        if not self._panning:
+            if event.buttons() & Qt.LeftButton:
+                if self.canvas.tool.move(event):
+                    event.accept()
+                    return
+            else:
+                self.canvas.tool.hover(event)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if not self._panning and event.button() == Qt.LeftButton and self.canvas.tool.release(event):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event) -> None:
+        self.last_scene_pos = None
+        super().leaveEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        self.canvas.show_context_menu(event.pos(), event.globalPos())
+
+    # ------------------------------------------------------------------ keys
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Space and not event.isAutoRepeat():
+            self._space_held = True
+            self.viewport().setCursor(Qt.OpenHandCursor)
+            return
+        if self.canvas.tool.key(event) or self.canvas.handle_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event) -> None:
+        if event.key() == Qt.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            self.viewport().setCursor(self.canvas.tool.cursor)
+            return
+        super().keyReleaseEvent(event)
+
+    # ------------------------------------------------------------------ drops from the palette
+    def dragEnterEvent(self, event) -> None:
+        self._drag(event)
+
+    def dragMoveEvent(self, event) -> None:
+        self._drag(event)
+
+    def dragLeaveEvent(self, event) -> None:
+        self.canvas.clear_feedback()
+        event.accept()
+
+    def dropEvent(self, event) -> None:
+        kind = self.canvas.kind_from_mime(event.mimeData())
+        if kind is None:
+            event.ignore()
+            return
+        if self.canvas.drop_kind(kind, self.mapToScene(event.position().toPoint())):
+            event.setDropAction(Qt.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def _drag(self, event) -> None:
+        kind = self.canvas.kind_from_mime(event.mimeData())
+        if kind is None:
+            event.ignore()
+            return
+        accepts = self.canvas.preview_drop(kind, self.mapToScene(event.position().toPoint()))
+        if event.type() == QEvent.DragEnter:
+            # Entering is always accepted, or no move events follow to find a better spot; a refused
+            # spot shows as a red frame, a hint, and the "no drop" cursor from the next move on.
+            event.setDropAction(Qt.CopyAction)
+            event.accept()
+        elif accepts:
+            event.setDropAction(Qt.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    # ------------------------------------------------------------------ grid
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        grid = self.canvas.grid_size if self.canvas.snap_enabled else 0
+        if grid <= 0:
+            return
+        step = grid
+        while step * self.zoom() < 12:  # never denser than one line every 12 screen pixels
+            step *= 5
+        left = int(rect.left() // step) * step
+        top = int(rect.top() // step) * step
+        minor = QPen(QColor(0, 40, 80, 16), 0)
+        major = QPen(QColor(0, 40, 80, 34), 0)
+        lines_minor, lines_major = [], []
+        x = left
+        while x <= rect.right():
+            (lines_major if round(x / step) % 10 == 0 else lines_minor).append(
+                QLineF(x, rect.top(), x, rect.bottom()))
+            x += step
+        y = top
+        while y <= rect.bottom():
+            (lines_major if round(y / step) % 10 == 0 else lines_minor).append(
+                QLineF(rect.left(), y, rect.right(), y))
+            y += step
+        painter.setPen(minor)
+        painter.drawLines(lines_minor)
+        painter.setPen(major)
+        painter.drawLines(lines_major)

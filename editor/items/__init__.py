@@ -1,0 +1,13 @@
+"""Graphics items of the canvas: resources, containers, the lines between them, and overlays.
+
+Items only draw. They hold a copy of the record they show and never change the model; the scene
+(``editor/scene.py``) creates and updates them from the diagram's change sets.
+"""
+
+from .base import DiagramItem
+from .container import HEADER_ICON, TITLE_HEIGHT, ContainerItem
+from .lines import ReferenceItem, edge_point
+from .resource import ICON, ResourceItem
+
+__all__ = ["DiagramItem", "ResourceItem", "ContainerItem", "ReferenceItem", "edge_point", "ICON",
+           "HEADER_ICON", "TITLE_HEIGHT"]

@@ -1,0 +1,97 @@
+"""What every resource and container item shares: the record it shows, its findings and its badge.
+
+Items only draw; they hold a copy of the record they show and never change the model. Positions are
+relative to the parent item, exactly as the model stores them, so moving a container moves its
+contents for free.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from model import kinds as _kinds
+from model.resources import Resource
+
+from .. import styles
+
+__all__ = ["DiagramItem", "escape_html", "SEVERITY_ORDER"]
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+class DiagramItem(QGraphicsItem):
+    """A resource on the canvas. Selectable, but not movable by Qt: the canvas tools move items
+    themselves so that a drag becomes exactly one undo command on release."""
+
+    def __init__(self, record: Resource, subtitle: str = "", parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.record = record
+        self.subtitle = subtitle
+        self.severity: str | None = None
+        self.finding_count = 0
+        self._findings: list = []
+        self.setFlags(QGraphicsItem.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self._update_tooltip()
+
+    @property
+    def rid(self) -> str:
+        return self.record.id
+
+    def anchor(self) -> QPointF:  # pragma: no cover - overridden
+        return self.scenePos()
+
+    def anchor_rect(self) -> QRectF:  # pragma: no cover - overridden
+        return QRectF(self.scenePos(), self.scenePos())
+
+    def show_record(self, record: Resource, subtitle: str) -> None:
+        if record == self.record and subtitle == self.subtitle:
+            return
+        self.record = record
+        self.subtitle = subtitle
+        self._update_tooltip()
+        self.update()
+
+    def show_findings(self, findings: list) -> None:
+        """Outline and badge for the worst severity among ``findings`` (Finding objects)."""
+        worst = min((f.severity.value for f in findings), key=SEVERITY_ORDER.get, default=None)
+        self._findings = list(findings)
+        self._update_tooltip()
+        if worst == self.severity and len(findings) == self.finding_count:
+            return
+        self.severity = worst
+        self.finding_count = len(findings)
+        self.update()
+
+    def _update_tooltip(self) -> None:
+        kind = _kinds.kind(self.record.kind)
+        lines = [f"<b>{escape_html(self.record.label)}</b> — {kind.label}"]
+        if self.subtitle:
+            lines.append(escape_html(self.subtitle))
+        findings = sorted(self._findings, key=lambda f: (SEVERITY_ORDER[f.severity.value], f.rule, f.message))
+        for f in findings[:6]:
+            colour = styles.SEVERITY_COLOURS[f.severity.value]
+            lines.append(f"<span style='color:{colour}'>■</span> <b>{f.rule}</b>: "
+                         f"{escape_html(f.message)}"
+                         + (f"<br/><i>Fix: {escape_html(f.fix)}</i>" if f.fix else ""))
+        if len(findings) > 6:
+            lines.append(f"… and {len(findings) - 6} more")
+        self.setToolTip("<br/>".join(lines))
+
+    def paint_badge(self, painter: QPainter, at: QPointF) -> None:
+        if not self.severity:
+            return
+        colour = QColor(styles.SEVERITY_COLOURS[self.severity])
+        painter.setPen(QPen(Qt.white, 1.5))
+        painter.setBrush(colour)
+        painter.drawEllipse(at, 10, 10)
+        painter.setPen(Qt.white)
+        painter.setFont(styles.font(7.5, bold=True))
+        text = str(self.finding_count) if self.finding_count < 100 else "99+"
+        painter.drawText(QRectF(at.x() - 10, at.y() - 10, 20, 20), Qt.AlignCenter, text)
+
+
+def escape_html(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,104 @@
+"""A resource drawn as its icon with its name and a subtitle underneath."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPaintEngine, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from model import kinds as _kinds
+from model.layout import ICON_CELL
+from model.resources import Resource
+
+from .. import styles
+from ..icons import kind_pixmap, paint_kind_icon
+from .base import DiagramItem
+
+__all__ = ["ResourceItem", "ICON"]
+
+ICON = 48.0
+#: Icons are painted from cached pixmaps of these sizes on screen; bigger zooms paint the SVG.
+_PIXMAP_SIZES = (16, 24, 32, 48, 64, 96, 128, 192)
+_VECTOR_ENGINES = (QPaintEngine.SVG, QPaintEngine.Pdf, QPaintEngine.Picture, QPaintEngine.User)
+#: Below this zoom an icon is a few pixels wide: a tile of its category colour reads as well and
+#: paints much faster (a 1,000-resource design zoomed to fit).
+TILE_DETAIL = 0.22
+#: Below this zoom the name and subtitle would be unreadable smudges.
+LABEL_DETAIL = 0.45
+
+
+class ResourceItem(DiagramItem):
+    def __init__(self, record: Resource, subtitle: str = "", parent: QGraphicsItem | None = None):
+        super().__init__(record, subtitle, parent)
+        self.setZValue(styles.Z_RESOURCE)
+        self._tile = QColor(styles.CATEGORY_COLOURS[_kinds.kind(record.kind).category])
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-4, -8, ICON_CELL[0] + 8, ICON_CELL[1] + 12)
+
+    def icon_rect(self) -> QRectF:
+        return QRectF((ICON_CELL[0] - ICON) / 2, 4, ICON, ICON)
+
+    def cell_rect(self) -> QRectF:
+        """The area the resource occupies (icon and labels), in item coordinates."""
+        return QRectF(0, 0, *ICON_CELL)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.cell_rect())
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        icon = self.icon_rect()
+        if self.isSelected():
+            painter.setPen(QPen(styles.SELECTION, 1.5, Qt.DashLine))
+            painter.setBrush(QColor(11, 132, 255, 22))
+            painter.drawRoundedRect(self.cell_rect(), 8, 8)
+        if self.severity:
+            # Thicker when zoomed out, so a problem still shows on a small tile.
+            width = 3.0 if detail >= 0.3 else min(12.0, 0.9 / max(detail, 0.05))
+            painter.setPen(QPen(QColor(styles.SEVERITY_COLOURS[self.severity]), width))
+            painter.setBrush(Qt.NoBrush)
+            painter.drawRoundedRect(icon.adjusted(-4, -4, 4, 4), 12, 12)
+        engine = painter.paintEngine()
+        vector = engine is not None and engine.type() in _VECTOR_ENGINES
+        if vector:
+            paint_kind_icon(painter, self.record.kind, icon)  # SVG and PDF export stay sharp
+        elif detail < TILE_DETAIL:
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(self._tile)
+            painter.drawRoundedRect(icon, 8, 8)
+        else:
+            ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+            needed = ICON * detail * ratio
+            size = next((b for b in _PIXMAP_SIZES if b >= needed), None)
+            if size is None:
+                paint_kind_icon(painter, self.record.kind, icon)
+            else:
+                painter.drawPixmap(icon, kind_pixmap(self.record.kind, size), QRectF(0, 0, size, size))
+        if detail >= LABEL_DETAIL or vector:
+            self._paint_labels(painter)
+        if detail >= TILE_DETAIL or vector:
+            self.paint_badge(painter, QPointF(icon.right() + 2, icon.top() + 2))
+
+    def _paint_labels(self, painter: QPainter) -> None:
+        width = ICON_CELL[0]
+        name_font = styles.font(8.5, bold=True)
+        painter.setFont(name_font)
+        painter.setPen(styles.TEXT)
+        name = QFontMetricsF(name_font).elidedText(self.record.label, Qt.ElideMiddle, width)
+        painter.drawText(QRectF(0, ICON + 8, width, 16), Qt.AlignHCenter | Qt.AlignTop, name)
+        if self.subtitle:
+            sub_font = styles.font(7.5)
+            painter.setFont(sub_font)
+            painter.setPen(styles.MUTED_TEXT)
+            sub = QFontMetricsF(sub_font).elidedText(self.subtitle, Qt.ElideRight, width)
+            painter.drawText(QRectF(0, ICON + 24, width, 16), Qt.AlignHCenter | Qt.AlignTop, sub)
+
+    def anchor(self) -> QPointF:
+        """Where lines attach: the icon's centre, in scene coordinates."""
+        return self.mapToScene(self.icon_rect().center())
+
+    def anchor_rect(self) -> QRectF:
+        return self.mapRectToScene(self.icon_rect())
