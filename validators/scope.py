@@ -27,7 +27,7 @@ from model.resources import Resource
 from .changes import Touched
 from .finding import Finding
 
-__all__ = ["Scope", "per_record", "per_vpc", "reach_back"]
+__all__ = ["Scope", "per_record", "per_vpc", "per_container", "reach_back"]
 
 
 @dataclass(frozen=True)
@@ -124,3 +124,19 @@ def per_vpc(check_vpc: Callable[[Diagram, Resource], Iterable[Finding]], reach: 
         return out
 
     return Scope(units, check_unit, affected)
+
+
+def per_container(kind: str, check_one: Callable[[Diagram, Resource], Iterable[Finding]]) -> Scope:
+    """One unit per container of ``kind`` (a hosted zone...); the check reads the container and its
+    direct contents. A touched resource affects its container before and after the change."""
+    inner = per_record(kind, check_one)
+
+    def affected(d: Diagram, touched: Touched):
+        out = touched.of_kind(kind)
+        for rid in touched.kinds:
+            for record in (d.get(rid), touched.before(rid)):
+                if record is not None and record.parent is not None:
+                    out.add(record.parent)
+        return out
+
+    return Scope(inner.units, inner.check_unit, affected)

@@ -98,3 +98,12 @@ def ecs(service=None, task=None, tg=None):
     b.add("EcsService", "svc", "vpc", **{"task_definition": "task", "subnets": ["priv-a", "priv-b"],
                                          "security_groups": ["sg"], **(service or {})})
     return b.diagram
+
+
+def s3_origin(access_control, website=False):
+    """A distribution ``cdn`` whose origin ``static`` is bucket ``bucket``."""
+    b = DesignBuilder()
+    b.add("S3Bucket", "bucket", "region", website=website)
+    b.add("CloudFrontDistribution", "cdn", origins=[{"origin_id": "static", "target": "bucket",
+                                                      "access_control": access_control}])
+    return b.diagram
