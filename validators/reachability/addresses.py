@@ -9,6 +9,7 @@ Kumozu draws resources, not IP addresses, so every address is a *set* of address
   only ``0.0.0.0/0`` covers or touches it. A security group that allows 203.0.113.0/24 lets in that
   office, not the internet; a network ACL that denies one abusive range does not shut the internet
   out. A service's address also belongs to the service's prefix list (``pl-s3``);
+- a subnet without a valid CIDR has an unknown address: nothing covers it, nothing touches it;
 - ``groups`` are the security groups a sender or receiver is known by, for rules that name a group
   instead of a range. They are kept only while the packet stays inside a VPC or crosses a peering
   connection; a NAT device, the internet gateway or a transit gateway loses them.
@@ -33,14 +34,16 @@ class Address:
     network: ipaddress.IPv4Network | ipaddress.IPv6Network | None = None
     prefix_list: str = ""
     groups: frozenset[str] = frozenset()
+    #: A subnet whose CIDR is missing or malformed: no rule or route can be said to cover it.
+    unknown: bool = False
 
     @property
     def is_public(self) -> bool:
-        return self.network is None
+        return self.network is None and not self.unknown
 
     def inside(self, net) -> bool:
         """Whether every address this stands for is in ``net``."""
-        if net is None:
+        if net is None or self.unknown:
             return False
         if self.network is None:
             return net.version == 4 and net.prefixlen == 0
@@ -48,14 +51,15 @@ class Address:
 
     def touches(self, net) -> bool:
         """Whether some address this stands for is in ``net``."""
-        if net is None:
+        if net is None or self.unknown:
             return False
         if self.network is None:
             return net.version == 4 and net.prefixlen == 0
         return self.network.version == net.version and self.network.overlaps(net)
 
     def without_groups(self) -> "Address":
-        return Address(self.label, self.network, self.prefix_list) if self.groups else self
+        return Address(self.label, self.network, self.prefix_list, unknown=self.unknown) \
+            if self.groups else self
 
 
 def public_address(label: str = "the internet", prefix_list: str = "") -> Address:

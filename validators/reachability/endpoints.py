@@ -195,12 +195,15 @@ def default_port(d: Diagram, name: str) -> int:
         record = d.get(record.get("alias_target"))
     if record is None:
         return 443
+    own = record.get("port")
+    own = own if isinstance(own, int) and not isinstance(own, bool) and 0 < own <= 65535 else 0
     if record.kind in ("RdsInstance", "AuroraCluster"):
-        return record.get("port") or _DB_PORTS.get(record.get("engine"), 3306)
+        return own or _DB_PORTS.get(record.get("engine"), 3306)
     if record.kind == "ElastiCacheCluster":
-        return record.get("port") or 6379
+        return own or 6379
     if record.kind == "LoadBalancer":
-        ports = [lis.get("port") for lis in record.get("listeners", ()) if isinstance(lis.get("port"), int)]
+        ports = [lis.get("port") for lis in record.get("listeners", ())
+                 if isinstance(lis.get("port"), int) and 0 < lis.get("port") <= 65535]
         return 443 if 443 in ports or not ports else ports[0]
     return 443
 

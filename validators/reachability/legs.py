@@ -71,8 +71,10 @@ def side_of(d: Diagram, index: NetworkIndex, endpoint: Endpoint, subnet_id: str 
                 else f"the {endpoint.service} service"
         return Side(endpoint, None, public_address(label, endpoint.prefix_list), True)
     groups = frozenset(endpoint.groups) if endpoint.filtered else frozenset()
-    where = f"{subnet.network}" if subnet.network is not None else f"{w.called('subnet', subnet.id)}"
-    return Side(endpoint, subnet, Address(f"{endpoint.label} ({where})", subnet.network, "", groups),
+    where = f"{subnet.network}" if subnet.network is not None else \
+        f"subnet {subnet.label} has no valid IPv4 CIDR"
+    return Side(endpoint, subnet, Address(f"{endpoint.label} ({where})", subnet.network, "", groups,
+                                          unknown=subnet.network is None),
                 public_ip_in(d, endpoint, subnet.id))
 
 

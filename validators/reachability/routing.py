@@ -136,6 +136,8 @@ def _missing_route_hint(w: Walk, table_words: str, dest: Address, dest_vpc: str,
         return (f"Connect {w.called('VPC', vpc)} and {w.called('VPC', dest_vpc)} with a peering "
                 f"connection (or a transit gateway) and add routes for each other's blocks on both "
                 f"sides.")
+    if dest.network is None:
+        return f"Give the destination's subnet a valid CIDR, then route it in {table_words}."
     return f"Add a route for {dest.network} in {table_words} to the connection that leads there."
 
 
@@ -192,7 +194,8 @@ def _nat_gateway(w: Walk, cur: Side, nat, dest: Address, dest_vpc: str, source: 
     public = nat.get("connectivity") == "public" and bool(nat.get("elastic_ip"))
     endpoint = Endpoint(nat.id, nat.label, "NatGateway", (nat_subnet.id,), (), False,
                         "yes" if public else "no")
-    nat_side = Side(endpoint, nat_subnet, Address(f"{w.called('NAT gateway', nat.id)}", nat_subnet.network), public)
+    nat_side = Side(endpoint, nat_subnet, Address(w.called("NAT gateway", nat.id), nat_subnet.network,
+                                                  unknown=nat_subnet.network is None), public)
     if nat_subnet.id != subnet.id and not w.acl_allows(nat.id, nat_subnet, "inbound", source,
                                                         (w.port, w.port)):
         return None
@@ -217,8 +220,9 @@ def _instance(w: Walk, cur: Side, inst, dest: Address, dest_vpc: str, source: Ad
         return _fail(w, cur, inst.id, inst.kind, "ENI_SOURCE_DEST_CHECK_RESTRICTION",
                      f"instance {inst.label} has source/destination check on, so it drops traffic "
                      f"that is not addressed to itself", check=Check.GATEWAY)
-    side = Side(endpoint, inst_subnet, Address(f"instance {inst.label}", inst_subnet.network,
-                                               frozenset(endpoint.groups)),
+    side = Side(endpoint, inst_subnet, Address(f"instance {inst.label}", inst_subnet.network, "",
+                                               frozenset(endpoint.groups),
+                                               unknown=inst_subnet.network is None),
                 public_ip_in(w.d, endpoint, inst_subnet.id))
     if inst_subnet.id != subnet.id and not w.acl_allows(inst.id, inst_subnet, "inbound", source,
                                                          (w.port, w.port)):
