@@ -1,0 +1,118 @@
+"""Reading a template's text: YAML with CloudFormation's short-form tags, or JSON, with a line and
+column for every value.
+
+Short forms become the long forms JSON templates use (``!Ref X`` -> ``{"Ref": "X"}``, ``!GetAtt A.B``
+-> ``{"Fn::GetAtt": ["A", "B"]}``), so everything after this module sees one shape. JSON goes through
+the same located reader (JSON is YAML's flow syntax), after the strict :mod:`json` parser has checked
+it and given exact positions for its errors.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..errors import LoadError
+from ..yaml_source import LocatedList, LocatedMap, decode_text, read_yaml
+
+__all__ = ["MAX_TEMPLATE_BYTES", "read_template", "template_tags", "where", "INTRINSIC_FUNCTIONS", "SHORT_FORMS"]
+
+#: CloudFormation's own limit for a template stored in S3 (a template body sent inline is limited to
+#: 51,200 bytes): https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+MAX_TEMPLATE_BYTES = 1024 * 1024
+
+#: Every intrinsic function Kumozu understands, by its long name.
+INTRINSIC_FUNCTIONS = frozenset({
+    "Ref", "Condition", "Fn::Base64", "Fn::Cidr", "Fn::FindInMap", "Fn::GetAtt", "Fn::GetAZs",
+    "Fn::ImportValue", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::Sub", "Fn::Transform",
+    "Fn::And", "Fn::Equals", "Fn::If", "Fn::Not", "Fn::Or", "Fn::ToJsonString", "Fn::Length",
+})
+
+#: YAML short-form tags and the long form each stands for.
+SHORT_FORMS = {"!Ref": "Ref", "!Condition": "Condition"}
+SHORT_FORMS.update({f"!{name[4:]}": name for name in INTRINSIC_FUNCTIONS if name.startswith("Fn::")})
+
+
+def read_template(data: bytes, path: str) -> Any:
+    """The template's document as located mappings and lists. Raises :class:`LoadError` for a file
+    that is too large, not text, or not valid YAML or JSON."""
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise LoadError(f"the template is {len(data) / 1e6:.1f} MB; CloudFormation accepts templates of "
+                        f"up to 1 MB ({MAX_TEMPLATE_BYTES:,} bytes), so Kumozu does not read it", path)
+    text = decode_text(data, path)
+    if text.lstrip().startswith("{"):
+        return _read_json(text, path)
+    return read_yaml(text, path, tag_handler=template_tags(path))
+
+
+def template_tags(path: str):
+    """The tag handler :func:`~model.yaml_source.read_yaml` needs for CloudFormation's short forms."""
+    return _TagHandler(path)
+
+
+def where(container: Any, key: Any) -> tuple[int | None, int | None]:
+    """(line, column) of ``container[key]`` when the container remembers it, else (None, None)."""
+    if isinstance(container, (LocatedMap, LocatedList)):
+        return container.where(key)
+    return (None, None)
+
+
+class _TagHandler:
+    """Turns ``!Ref Name`` and friends into their long forms, keeping the tag's position."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def __call__(self, tag: str, value: Any, line: int, column: int) -> Any:
+        name = SHORT_FORMS.get(tag)
+        if name is None:
+            raise LoadError(f"unknown intrinsic function {tag} (CloudFormation's short forms are "
+                            f"{', '.join(sorted(SHORT_FORMS))})", self.path, line, column)
+        if name == "Fn::GetAtt" and isinstance(value, str):
+            resource, dot, attribute = value.partition(".")
+            if not dot or not resource or not attribute:
+                raise LoadError(f"!GetAtt needs Resource.Attribute, got '{value}'", self.path, line,
+                                column)
+            parts = LocatedList(line, column)
+            parts.extend([resource, attribute])
+            parts._marks.extend([(line, column), (line, column)])
+            value = parts
+        located = LocatedMap(line, column)
+        dict.__setitem__(located, name, value)
+        located._marks[name] = (line, column)
+        located._key_marks[name] = (line, column)
+        return located
+
+
+def _read_json(text: str, path: str) -> Any:
+    try:
+        plain = json.loads(text, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"this is not valid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
+    except _DuplicateKey as exc:
+        raise LoadError(f"this is not valid JSON: the key '{exc.key}' appears twice in one object",
+                        path) from None
+    except RecursionError:
+        raise LoadError("this JSON is nested too deeply", path) from None
+    # Strict JSON has no raw tabs inside strings, so tabs are only indentation and may become
+    # spaces without moving any column; YAML's flow syntax then reads the text with positions.
+    try:
+        located = read_yaml(text.replace("\t", " "), path)
+    except LoadError:
+        return plain
+    # YAML 1.1 reads a few JSON spellings differently (1e5 is text to it); JSON's reading wins.
+    return located if located == plain else plain
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str):
+        self.key = key
+
+
+def _no_duplicates(pairs):
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
