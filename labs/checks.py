@@ -81,8 +81,8 @@ class FlowCheck:
         sources, destinations = self.source.names(d), self.destination.names(d)
         for end, names in ((self.source, sources), (self.destination, destinations)):
             if not names:
-                return Outcome(False, pair("Nothing in the design matches ", "設計の中に ")
-                               + end.noun() + pair(".", " に当たるものがない．"))
+                return Outcome(False, pair("Nothing in the design matches ", "設計の中に")
+                               + end.noun() + pair(".", "に当たるものがない．"))
         verdicts: list[tuple[bool, LocalText, tuple[str, ...], TraceResult | None]] = []
         for s in sources:
             for t in destinations:
@@ -97,7 +97,7 @@ class FlowCheck:
         reason = shown[1]
         if len(verdicts) > 1:
             reason = pair(f"{len(good)} of {len(verdicts)} flows as expected; ",
-                          f"{len(verdicts)} 通りのうち {len(good)} 通りが期待どおり．") + reason
+                          f"{len(verdicts)}通りのうち{len(good)}通りが期待どおり．") + reason
         traces = tuple(v[3] for v in verdicts if v[3] is not None)
         resources = tuple(dict.fromkeys(r for v in ([shown] if not passed else good) for r in v[2]))
         return Outcome(passed, reason, resources, traces)
@@ -162,7 +162,7 @@ class NoFindingsCheck:
             worst = Severity(self.severity).rank
             findings = [f for f in validate(d) if f.severity.rank <= worst]
         scope = pair(", ".join(self.rules), ", ".join(self.rules)) if self.rules else \
-            pair(f"{self.severity} severity or worse", f"重要度 {self.severity} 以上")
+            pair(f"{self.severity} severity or worse", f"重要度{self.severity}以上")
         if not findings:
             return Outcome(True, pair("No findings (", "指摘はない（") + scope + pair(").", "）．"))
         first = findings[0]
@@ -170,8 +170,8 @@ class NoFindingsCheck:
         text = LocalText(
             f"{len(findings)} finding(s) ({scope.en}): {first.message}"
             + (f" (and {more} more)" if more else ""),
-            f"指摘が {len(findings)} 件ある（{scope.ja}）：[{first.rule}] {first.message}"
-            + (f"（ほか {more} 件）" if more else ""))
+            f"指摘が{len(findings)}件ある（{scope.ja}）：[{first.rule}] {first.message}"
+            + (f"（ほか{more}件）" if more else ""))
         resources = tuple(dict.fromkeys(r for f in findings for r in f.resources))
         return Outcome(False, text, resources, findings=tuple(findings))
 
@@ -210,19 +210,21 @@ class ResourceCheck:
         names = ", ".join(r.label for r in found)
         names_ja = "，".join(f"「{r.label}」" for r in found)
         if self.at_least is not None and n < self.at_least:
-            text = pair(f"Found {n} ", "条件に合う ") + noun + pair(
-                f"; at least {self.at_least} needed.", f" が {n} 個しかない（{self.at_least} 個以上必要）．")
+            found_en = "No" if n == 0 else f"Only {n}"
+            text = pair(f"{found_en} ", "条件に合う") + noun + pair(
+                f" found; at least {self.at_least} needed.",
+                f"が{'見つからない' if n == 0 else f'{n}個しかない'}（{self.at_least}個以上必要）．")
             misses = self._near_misses(d, found)
             if misses:
                 text = text + pair(" ", "") + join(misses, " ", "")
             return Outcome(False, text, tuple(r.id for r in found) + self._miss_ids(d, found))
         if self.at_most is not None and n > self.at_most:
-            text = pair(f"Found {n} ", "条件に合う ") + noun + pair(
+            text = pair(f"Found {n} ", "条件に合う") + noun + pair(
                 f" ({names}); at most {self.at_most} allowed.",
-                f" が {n} 個ある（{names_ja}）．{self.at_most} 個以下にする必要がある．")
+                f"が{n}個ある（{names_ja}）．{self.at_most}個以下にする必要がある．")
             return Outcome(False, text, tuple(r.id for r in found))
-        text = pair(f"Found {n} ", "条件に合う ") + noun + pair(
-            f"{': ' + names if names else ''}.", f" が {n} 個ある{'：' + names_ja if names else ''}．")
+        text = pair(f"Found {n} ", "条件に合う") + noun + pair(
+            f"{': ' + names if names else ''}.", f"が{n}個ある{'：' + names_ja if names else ''}．")
         return Outcome(True, text, tuple(r.id for r in found))
 
     def _candidates(self, d: Diagram, found) -> list:
@@ -279,7 +281,7 @@ class SubnetCheck:
         chosen = self.subnets.select(d)
         if not chosen:
             return Outcome(False, pair("No subnet matches ", "") + self.subnets.noun()
-                           + pair(".", " に当たるサブネットがない．"))
+                           + pair(".", "に当たるサブネットがない．"))
         verdicts = [(q.is_public_subnet(d, s.id) == (self.expect == "public"), s) for s in chosen]
         good = [s for ok, s in verdicts if ok]
         passed = len(good) == len(verdicts) if self.match == "all" else bool(good)
@@ -306,7 +308,7 @@ def explain_subnet(d: Diagram, subnet) -> LocalText:
                 dest = route.get("destination")
                 return (pair(f"Subnet {name} is public: its ", f"サブネット「{name}」はパブリックサブネットである．")
                         + table + pair(f" sends {dest} to internet gateway {target.label}.",
-                                       f"が {dest} をインターネットゲートウェイ「{target.label}」に送っている．"))
+                                       f"が{dest}をインターネットゲートウェイ「{target.label}」に送っている．"))
     return (pair(f"Subnet {name} is private: its ", f"サブネット「{name}」はプライベートサブネットである．")
             + table + pair(" has no route to an internet gateway.",
                            "にインターネットゲートウェイへのルートがない．"))

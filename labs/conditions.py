@@ -82,7 +82,7 @@ class Equals(ValueTest):
     def describe(self):
         shown = render_value(self.literal)
         if self.field_type in _LISTS:
-            return pair(f"includes {shown}", f"{shown} を含む")
+            return pair(f"includes {shown}", f"{shown}を含む")
         return pair(shown, shown)
 
 
@@ -96,7 +96,7 @@ class OneOf(ValueTest):
 
     def describe(self):
         shown = ", ".join(render_value(v) for v in self.literals)
-        return pair(f"one of {shown}", f"{shown} のいずれか")
+        return pair(f"one of {shown}", f"{shown}のいずれか")
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class Not(ValueTest):
         return not self.inner.test(d, value)
 
     def describe(self):
-        return pair("not ", "") + self.inner.describe() + pair("", " 以外")
+        return pair("not ", "") + self.inner.describe() + pair("", "以外")
 
 
 @dataclass(frozen=True)
@@ -130,11 +130,11 @@ class Compare(ValueTest):
 def describe_range(at_least: int | None, at_most: int | None) -> LocalText:
     if at_least is not None and at_most is not None:
         if at_least == at_most:
-            return pair(f"exactly {at_least}", f"ちょうど {at_least}")
+            return pair(f"exactly {at_least}", f"ちょうど{at_least}")
         return pair(f"{at_least} to {at_most}", f"{at_least}〜{at_most}")
     if at_least is not None:
-        return pair(f"at least {at_least}", f"{at_least} 以上")
-    return pair(f"at most {at_most}", f"{at_most} 以下")
+        return pair(f"at least {at_least}", f"{at_least}以上")
+    return pair(f"at most {at_most}", f"{at_most}以下")
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ class Contains(ValueTest):
         return isinstance(value, tuple) and any(self.item.test(d, v) for v in value)
 
     def describe(self):
-        return pair("has ", "") + self.item.describe() + pair("", " を含む")
+        return pair("has ", "") + self.item.describe() + pair("", "を含む")
 
 
 @dataclass(frozen=True)

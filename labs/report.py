@@ -105,9 +105,9 @@ _WORDS = {
     "en": {"lab": "Lab", "goals": "{n} goals", "submission": "Submission", "score": "Score",
            "error": "error", "why": "Why goals failed", "summary": "{complete} of {total} submission(s) "
            "meet every goal."},
-    "ja": {"lab": "ラボ", "goals": "ゴール {n} 個", "submission": "提出物", "score": "得点",
+    "ja": {"lab": "ラボ", "goals": "ゴール{n}個", "submission": "提出物", "score": "得点",
            "error": "エラー", "why": "達成できなかったゴールとその理由",
-           "summary": "{total} 件中 {complete} 件がすべてのゴールを達成．"},
+           "summary": "{total}件中{complete}件がすべてのゴールを達成．"},
 }
 
 assert set(_WORDS["en"]) == set(_WORDS["ja"])

@@ -109,7 +109,7 @@ class Selector:
         """The selector as a noun phrase: ``web``, ``NAT gateway (in a public subnet)``."""
         if self.is_plain_id:
             return pair(self.ids[0], f"「{self.ids[0]}」")
-        label = join((kind_label(k) for k in self.kinds), " or ", " または ") if self.kinds \
+        label = join((kind_label(k) for k in self.kinds), " or ", "または") if self.kinds \
             else pair("resource", "リソース")
         rest = [c.describe() for c in self.clauses if c.key != "kind"]
         if not rest:
@@ -128,7 +128,7 @@ def kind_selector(kind_name: str) -> Selector:
 
 def _kind_clause(kinds: tuple[str, ...]) -> Clause:
     return Clause("kind", lambda d, r: r.kind in kinds,
-                  join((kind_label(k) for k in kinds), " or ", " または "))
+                  join((kind_label(k) for k in kinds), " or ", "または"))
 
 
 def _id_clause(ids: tuple[str, ...]) -> Clause:
@@ -236,7 +236,7 @@ def _name_clause(reader, raw, name, kinds, what):
 def _not_clause(reader, raw, name, kinds, what):
     inner = _nested(reader, raw, name, what)
     return Clause(name, lambda d, r: not inner.matches(d, r),
-                  pair("not ", "") + inner.noun() + pair("", " ではない"))
+                  pair("not ", "") + inner.noun() + pair("", "ではない"))
 
 
 def _in_subnet(reader, raw, name, kinds, what):
@@ -265,7 +265,7 @@ def _place(inner: Selector, en: str, ja: str) -> LocalText:
 def _in_region(reader, raw, name, kinds, what):
     region = reader.text(raw, name, f"{what}: in_region")
     return Clause(name, lambda d, r: q.region_of(d, r.id) == region,
-                  pair(f"in Region {region}", f"リージョン {region} にある"))
+                  pair(f"in Region {region}", f"リージョン{region}にある"))
 
 
 def _in_public_subnet(reader, raw, name, kinds, what):
@@ -297,7 +297,7 @@ def _holds(reader, raw, name, kinds, what):
     def check(d, r):
         inside = q.resources_in_subnet(d, r.id) if r.kind == "Subnet" else d.descendants(r.id)
         return any(inner.matches(d, x) for x in inside)
-    return Clause(name, check, pair("holding ", "") + inner.noun() + pair("", " を含む"))
+    return Clause(name, check, pair("holding ", "") + inner.noun() + pair("", "を含む"))
 
 
 def _zones(reader, raw, name, kinds, what):
@@ -316,7 +316,7 @@ def _zones(reader, raw, name, kinds, what):
         count = len(zones_of(d, r))
         return (low is None or count >= low) and (high is None or count <= high)
     return Clause(name, check, pair("in ", "") + span + pair(" Availability Zone(s)",
-                                                             " のアベイラビリティゾーンにまたがる"))
+                                                             "のアベイラビリティゾーンにまたがる"))
 
 
 def zones_of(d: Diagram, record: Resource) -> set[str]:
@@ -358,7 +358,7 @@ def _has_route(reader, raw, name, kinds, what):
         return False
     shown_dest = pair(destination, destination) if destination else pair("anywhere", "任意の宛先")
     shown_target = pair("local", "local") if local else (target.noun() if target else pair("any target", "任意のターゲット"))
-    text = pair("with a route ", "") + shown_dest + pair(" → ", " → ") + shown_target + pair("", " のルートがある")
+    text = pair("with a route ", "") + shown_dest + pair(" → ", " → ") + shown_target + pair("", "のルートがある")
     return Clause(name, check, text)
 
 
@@ -373,7 +373,7 @@ def _has_target(reader, raw, name, kinds, what):
     inner = _nested(reader, raw, name, what)
     return Clause(name, lambda d, r: r.kind == "TargetGroup" and any(
         inner.matches(d, t) for t in q.targets_of(d, r.id)),
-        pair("with target ", "ターゲットに ") + inner.noun() + pair("", " を持つ"))
+        pair("with target ", "ターゲットに") + inner.noun() + pair("", "を持つ"))
 
 
 def _references(reader, raw, name, kinds, what):
@@ -382,13 +382,13 @@ def _references(reader, raw, name, kinds, what):
     def check(d, r):
         return any((t := d.get(target)) is not None and inner.matches(d, t)
                    for _, target, _ in d.references_from(r.id))
-    return Clause(name, check, pair("referring to ", "") + inner.noun() + pair("", " を参照している"))
+    return Clause(name, check, pair("referring to ", "") + inner.noun() + pair("", "を参照している"))
 
 
 def _referenced_by(reader, raw, name, kinds, what):
     inner = _nested(reader, raw, name, what)
     return Clause(name, lambda d, r: any(inner.matches(d, x) for x in d.referrers(r.id)),
-                  pair("referred to by ", "") + inner.noun() + pair("", " から参照されている"))
+                  pair("referred to by ", "") + inner.noun() + pair("", "から参照されている"))
 
 
 def _at_apex(reader, raw, name, kinds, what):
