@@ -9,7 +9,7 @@ should be able to talk to that on port P") is always possible: :func:`connection
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from model import kinds as _kinds
 from model import queries as q
@@ -273,7 +273,8 @@ def _subnet_route_options(d: Diagram, source: str, target: str) -> list[LinkOpti
         for option in _field_options(d, table.id, gateway, routes):
             where = "main route table" if table.get("main") and not d[subnet].get("route_table") \
                 else "route table"
-            out.append(LinkOption(f"{option.label} in {where} {table.label}", option.edit))
+            label = f"{option.label} in {where} {table.label}"
+            out.append(LinkOption(label, replace(option.edit, label=label)))
     if table is None or not d[subnet].get("route_table"):
         out.append(_own_table_option(d, subnet, gateway, vpc.id))
     return out
