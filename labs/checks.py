@@ -227,21 +227,29 @@ class ResourceCheck:
             f"{': ' + names if names else ''}.", f"が{n}個ある{'：' + names_ja if names else ''}．")
         return Outcome(True, text, tuple(r.id for r in found))
 
-    def _candidates(self, d: Diagram, found) -> list:
-        chosen = {r.id for r in found}
-        return [r for r in d.of_kind(self.kind) if r.id not in chosen]
-
     def _near_misses(self, d: Diagram, found) -> list[LocalText]:
-        out = []
-        for record in self._candidates(d, found)[:_NEAR_MISSES]:
-            clause = self.selector.failed_clause(d, record)
-            if clause is not None:
-                out.append(pair(f"{record.label} is not “", f"「{record.label}」は条件「") + clause.describe()
-                           + pair("”.", "」を満たしていない．"))
-        return out
+        return [text for _, text in near_misses(d, self.selector, found)]
 
     def _miss_ids(self, d: Diagram, found) -> tuple[str, ...]:
-        return tuple(r.id for r in self._candidates(d, found)[:_NEAR_MISSES])
+        return tuple(record.id for record, _ in near_misses(d, self.selector, found))
+
+
+def near_misses(d: Diagram, selector: Selector, found) -> list[tuple]:
+    """Up to three resources the selector considered but did not pick, each with the first
+    condition it failed: ``(record, "web is not “in a public subnet”.")``."""
+    chosen = {r.id for r in found}
+    out = []
+    for record in selector.candidates(d):
+        if record.id in chosen:
+            continue
+        clause = selector.failed_clause(d, record)
+        if clause is None or clause.key == "kind":
+            continue
+        out.append((record, pair(f"{record.label} is not “", f"「{record.label}」は条件「")
+                    + clause.describe() + pair("”.", "」を満たしていない．")))
+        if len(out) == _NEAR_MISSES:
+            break
+    return out
 
 
 def _parse_resource(reader: Reader, spec: LocatedMap, what: str) -> ResourceCheck:
@@ -280,8 +288,11 @@ class SubnetCheck:
     def evaluate(self, d: Diagram) -> Outcome:
         chosen = self.subnets.select(d)
         if not chosen:
-            return Outcome(False, pair("No subnet matches ", "") + self.subnets.noun()
-                           + pair(".", "に当たるサブネットがない．"))
+            text = pair("No subnet matches ", "") + self.subnets.noun() + pair(".", "に当たるサブネットがない．")
+            misses = near_misses(d, self.subnets, ())
+            for record, why in misses:
+                text = text + pair(" ", "") + why + pair(" ", "") + explain_subnet(d, record)
+            return Outcome(False, text, tuple(r.id for r, _ in misses))
         verdicts = [(q.is_public_subnet(d, s.id) == (self.expect == "public"), s) for s in chosen]
         good = [s for ok, s in verdicts if ok]
         passed = len(good) == len(verdicts) if self.match == "all" else bool(good)

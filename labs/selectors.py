@@ -109,9 +109,13 @@ class Selector:
         """The selector as a noun phrase: ``web``, ``NAT gateway (in a public subnet)``."""
         if self.is_plain_id:
             return pair(self.ids[0], f"「{self.ids[0]}」")
-        label = join((kind_label(k) for k in self.kinds), " or ", "または") if self.kinds \
-            else pair("resource", "リソース")
-        rest = [c.describe() for c in self.clauses if c.key != "kind"]
+        if self.ids:
+            label = pair(", ".join(self.ids), "，".join(f"「{i}」" for i in self.ids))
+        elif self.kinds:
+            label = join((kind_label(k) for k in self.kinds), " or ", "または")
+        else:
+            label = pair("resource", "リソース")
+        rest = [c.describe() for c in self.clauses if c.key not in ("kind", "id")]
         if not rest:
             return label
         return label + pair(" (", "（") + join(rest) + pair(")", "）")
@@ -134,7 +138,7 @@ def _kind_clause(kinds: tuple[str, ...]) -> Clause:
 def _id_clause(ids: tuple[str, ...]) -> Clause:
     shown = ", ".join(ids)
     return Clause("id", lambda d, r: r.id in ids,
-                  pair(f"id {shown}", "ID " + "，".join(f"「{i}」" for i in ids)))
+                  pair(f"id {shown}", "ID" + "，".join(f"「{i}」" for i in ids)))
 
 
 def parse_selector(reader: Reader, container: Any, key: Any, what: str,
