@@ -112,13 +112,21 @@ class Selector:
         if self.ids:
             label = pair(", ".join(self.ids), "，".join(f"「{i}」" for i in self.ids))
         elif self.kinds:
-            label = join((kind_label(k) for k in self.kinds), " or ", "または")
+            label = join((_in_sentence(kind_label(k)) for k in self.kinds), " or ", "または")
         else:
             label = pair("resource", "リソース")
         rest = [c.describe() for c in self.clauses if c.key not in ("kind", "id")]
         if not rest:
             return label
         return label + pair(" (", "（") + join(rest) + pair(")", "）")
+
+
+def _in_sentence(label: LocalText) -> LocalText:
+    """A kind's English name as it reads inside a sentence: "target group", but "EC2 instance"."""
+    en = label.en
+    if len(en) > 1 and en[0].isupper() and en[1].islower():
+        en = en[0].lower() + en[1:]
+    return LocalText(en, label.ja)
 
 
 def by_id(rid: str) -> Selector:
