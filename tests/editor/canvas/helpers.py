@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -69,11 +71,16 @@ class PaletteDrag:
 
     def move_to(self, scene_pos: QPointF) -> bool:
         """Enter (the first time) and move over ``scene_pos``; whether a drop there is accepted."""
-        point = QPointF(self.canvas.view.mapFromScene(scene_pos))
+        point = self.canvas.view.mapFromScene(scene_pos)
+        # PySide offers only the QPoint constructors, marked deprecated in Qt 6.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            enter = QDragEnterEvent(point, Qt.CopyAction, self.data, Qt.LeftButton, Qt.NoModifier)
+            move = QDragMoveEvent(point, Qt.CopyAction, self.data, Qt.LeftButton, Qt.NoModifier)
         if not self.entered:
             self.entered = True
-            self._send(QDragEnterEvent(point, Qt.CopyAction, self.data, Qt.LeftButton, Qt.NoModifier))
-        return self._send(QDragMoveEvent(point, Qt.CopyAction, self.data, Qt.LeftButton, Qt.NoModifier))
+            self._send(enter)
+        return self._send(move)
 
     def drop_at(self, scene_pos: QPointF) -> bool:
         self.move_to(scene_pos)
