@@ -27,7 +27,7 @@ from validators.finding import Finding, Severity
 from validators.reachability import Flow, FlowError, TraceResult, default_port, trace
 from validators.registry import all_rules, rule_by_id
 
-from .explain import describe_blocked, describe_path, place_name
+from .explain import describe_blocked, describe_path, place_name, untraceable
 from .reading import Reader, suggest
 from .selectors import Selector, kind_selector, parse_selector
 from .text import LocalText, join, kind_label, pair
@@ -109,8 +109,9 @@ class FlowCheck:
         try:
             result = trace(d, Flow(source, destination, self.protocol, port))
         except FlowError as exc:
-            return (False, shown + pair(f" cannot be traced: {exc}", f"はトレースできない：{exc}"),
-                    (source, destination), None)
+            why = untraceable(d, source, destination, exc)
+            return (False, shown + pair(" cannot be traced: ", "はトレースできない．") + why,
+                    tuple(x for x in (source, destination) if d.get(x) is not None), None)
         wanted = self.expect == "reachable"
         ends = tuple(x for x in (source, destination) if d.get(x) is not None)
         if result.reachable:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from model import queries as q
 from model.diagram import Diagram
-from validators.reachability import CODES, Blocked, TraceResult
+from validators.reachability import CODES, SERVICES, Blocked, TraceResult
 
 from .text import LocalText, pair
 
-__all__ = ["code_meaning", "code_fix", "describe_blocked", "describe_path", "direction_text", "place_name",
+__all__ = ["untraceable", "code_meaning", "code_fix", "describe_blocked", "describe_path", "direction_text", "place_name",
            "JA_CODES"]
 
 #: code -> (meaning, usual fix), in Japanese.
@@ -141,3 +141,40 @@ def describe_path(d: Diagram, result: TraceResult) -> LocalText:
     names = [place_name(d, rid).en for rid in result.locations()]
     return pair(" → ".join(names), " → ".join("インターネット" if rid == "internet" else name
                                             for rid, name in zip(result.locations(), names)))
+
+
+def untraceable(d: Diagram, source: str, destination: str, error: Exception) -> LocalText:
+    """Why a flow cannot be traced at all (the tracer's :class:`FlowError`), in both languages.
+    The usual situations are recognised from the design; anything else keeps the tracer's words."""
+    for name in (source, destination):
+        record = d.get(name)
+        if record is None and name != "internet" and _service(name) is None:
+            return LocalText(str(error), f"「{name}」という名前のリソースやサービスが設計の中にない．")
+    record = d.get(destination)
+    seen: set[str] = set()
+    while record is not None and record.kind == "DnsRecord" and record.id not in seen:
+        seen.add(record.id)
+        target = record.get("alias_target")
+        if not target:
+            return LocalText(str(error), f"DNSレコード「{record.label}」はエイリアスではない．値がIPアドレスや"
+                                         f"DNS名なので，Kumozuにはその先のリソースが分からない．")
+        if d.get(target) is None:
+            return LocalText(str(error), f"DNSレコード「{record.label}」のエイリアス先「{target}」が存在しない．")
+        record = d.get(target)
+    for name in (source, destination):
+        record = d.get(name)
+        if record is not None and record.kind != "Subnet" and not q.subnets_of(d, name) \
+                and record.kind in _PLACED_IN_SUBNETS:
+            return LocalText(str(error), f"「{record.label}」はどのサブネットにも置かれていないため，"
+                                         f"ネットワークインターフェースがない．")
+    return LocalText(str(error), f"この通信はトレースできない（{error}）．")
+
+
+#: Kinds that need a subnet to have a network interface (a Lambda function may run outside a VPC).
+_PLACED_IN_SUBNETS = ("Instance", "AutoScalingGroup", "EcsService", "RdsInstance", "AuroraCluster",
+                      "ElastiCacheCluster", "LoadBalancer", "VpcEndpoint")
+
+
+def _service(name: str) -> str | None:
+    short = name.rsplit(".", 1)[-1] if name.startswith("com.amazonaws.") else name
+    return short if short in SERVICES else None
