@@ -7,11 +7,11 @@ from model.diagram import Diagram
 from ..facts import net
 from ..finding import Severity
 from ..rule import Rule
-from .peering_edge_to_edge import peer_routes
+from .peering_edge_to_edge import peer_routes, route_table_scope
 
 
-def check(diagram: Diagram):
-    for rt, route, dest, peering, here, peer in peer_routes(diagram):
+def check_one(diagram: Diagram, rt):
+    for rt, route, dest, peering, here, peer in peer_routes(diagram, rt):
         if any(dest.version == b.version and dest.subnet_of(b) for b in _blocks(peer)):
             continue
         for third in _peers_of(diagram, peer, exclude=(here.id, peer.id)):
@@ -52,5 +52,5 @@ RULE = Rule(
     watches_properties={"RouteTable": ("routes",), "VpcPeering": ("requester", "accepter"),
                         "Vpc": ("cidr_blocks", "ipv6_cidr")},
     watches_relations=False,
-    check=check,
+    scope=route_table_scope(check_one),
 )
