@@ -34,7 +34,7 @@ class ReferenceItem(QGraphicsPathItem):
         #: The resources at each end (for references the source is the key's first part).
         self.source_id: str = key[0] if key and key[0] != "relation" else ""
         self.target_id: str = ""
-        self._shape: QPainterPath | None = None
+        self._shape: tuple[QPainterPath, QPainterPath] | None = None
 
     @property
     def is_connection(self) -> bool:
@@ -58,15 +58,17 @@ class ReferenceItem(QGraphicsPathItem):
             left = QPointF(end.x() - size * ux + size * 0.5 * uy, end.y() - size * uy - size * 0.5 * ux)
             right = QPointF(end.x() - size * ux - size * 0.5 * uy, end.y() - size * uy + size * 0.5 * ux)
             path.addPolygon(QPolygonF([end, left, right, end]))
-        self._shape = None
         self.setPath(path)
 
     def shape(self) -> QPainterPath:
-        if self._shape is None:
+        # Cached per path: Qt asks for the shape while the path is being replaced (to update its
+        # index with the old geometry), so the cache is keyed by the path it was made from.
+        path = self.path()
+        if self._shape is None or self._shape[0] != path:
             stroker = QPainterPathStroker()
             stroker.setWidth(_PICK_WIDTH)
-            self._shape = stroker.createStroke(self.path())
-        return self._shape
+            self._shape = (path, stroker.createStroke(path))
+        return self._shape[1]
 
     def boundingRect(self) -> QRectF:
         return super().boundingRect().adjusted(-_PICK_WIDTH, -_PICK_WIDTH, _PICK_WIDTH, _PICK_WIDTH)

@@ -80,10 +80,13 @@ class HintLabel(_Overlay):
         self.setPos(at)
         self.setVisible(bool(text))
 
+    #: Longer hints wrap onto more lines rather than being cut off.
+    MAX_WIDTH = 360.0
+
     def _box(self) -> QRectF:
         metrics = QFontMetricsF(self._font)
-        width = min(metrics.horizontalAdvance(self.text), 420.0) + 16
-        return QRectF(16, 18, width, metrics.height() + 8)
+        text = metrics.boundingRect(QRectF(0, 0, self.MAX_WIDTH, 1000), Qt.TextWordWrap, self.text)
+        return QRectF(16, 18, text.width() + 16, text.height() + 8)
 
     def boundingRect(self) -> QRectF:
         return self._box().adjusted(-2, -2, 2, 2)
@@ -96,8 +99,8 @@ class HintLabel(_Overlay):
         painter.drawRoundedRect(box, 5, 5)
         painter.setFont(self._font)
         painter.setPen(colour)
-        text = QFontMetricsF(self._font).elidedText(self.text, Qt.ElideRight, box.width() - 16)
-        painter.drawText(box.adjusted(8, 0, -8, 0), Qt.AlignVCenter | Qt.AlignLeft, text)
+        painter.drawText(box.adjusted(8, 4, -8, -4), Qt.AlignVCenter | Qt.AlignLeft | Qt.TextWordWrap,
+                         self.text)
 
 
 class ConnectPreview(QGraphicsPathItem):
@@ -194,10 +197,15 @@ class BlockedMarker(_Overlay):
         self._font = styles.font(8.5, bold=True)
         self.setToolTip(f"<b>Blocked here</b><br/>{_escape(explanation)}" if explanation else "Blocked here")
 
+    #: The explanation wraps (up to a few lines) rather than being cut off; the tooltip has it all.
+    MAX_WIDTH = 300.0
+
     def _chip(self) -> QRectF:
         metrics = QFontMetricsF(self._font)
-        width = min(metrics.horizontalAdvance(self._chip_text()), 320.0) + 14
-        return QRectF(self.RADIUS + 6, -metrics.height() / 2 - 4, width, metrics.height() + 8)
+        text = metrics.boundingRect(QRectF(0, 0, self.MAX_WIDTH, 4 * metrics.lineSpacing()),
+                                    Qt.TextWordWrap, self._chip_text())
+        height = min(text.height(), 4 * metrics.lineSpacing())
+        return QRectF(self.RADIUS + 6, -metrics.height() / 2 - 4, text.width() + 14, height + 8)
 
     def _chip_text(self) -> str:
         return f"blocked: {self.explanation}" if self.explanation else "blocked"
@@ -222,8 +230,8 @@ class BlockedMarker(_Overlay):
         painter.drawRoundedRect(chip, 5, 5)
         painter.setFont(self._font)
         painter.setPen(REFUSE_COLOUR)
-        text = QFontMetricsF(self._font).elidedText(self._chip_text(), Qt.ElideRight, chip.width() - 14)
-        painter.drawText(chip.adjusted(7, 0, -7, 0), Qt.AlignVCenter | Qt.AlignLeft, text)
+        painter.drawText(chip.adjusted(7, 4, -7, -4), Qt.AlignTop | Qt.AlignLeft | Qt.TextWordWrap,
+                         self._chip_text())
 
 
 def _escape(text: str) -> str:

@@ -79,6 +79,8 @@ class ResourceItem(DiagramItem):
                 painter.drawPixmap(icon, kind_pixmap(self.record.kind, size), QRectF(0, 0, size, size))
         if detail >= LABEL_DETAIL or vector:
             self._paint_labels(painter)
+        elif detail >= TILE_DETAIL:
+            self._paint_far_name(painter, detail)
         if detail >= TILE_DETAIL or vector:
             self.paint_badge(painter, QPointF(icon.right() + 2, icon.top() + 2))
 
@@ -95,6 +97,16 @@ class ResourceItem(DiagramItem):
             painter.setPen(styles.MUTED_TEXT)
             sub = QFontMetricsF(sub_font).elidedText(self.subtitle, Qt.ElideRight, width)
             painter.drawText(QRectF(0, ICON + 24, width, 16), Qt.AlignHCenter | Qt.AlignTop, sub)
+
+    def _paint_far_name(self, painter: QPainter, detail: float) -> None:
+        """Zoomed out, the name alone, at the size it has on screen at the labels' threshold, so the
+        drawing stays readable on a projector showing a whole design."""
+        font = styles.font(8.5 * LABEL_DETAIL / detail, bold=True)
+        painter.setFont(font)
+        painter.setPen(styles.TEXT)
+        width = ICON_CELL[0] + 24
+        name = QFontMetricsF(font).elidedText(self.record.label, Qt.ElideMiddle, width)
+        painter.drawText(QRectF(-12, ICON + 6, width, ICON_CELL[1]), Qt.AlignHCenter | Qt.AlignTop, name)
 
     def anchor(self) -> QPointF:
         """Where lines attach: the icon's centre, in scene coordinates."""
