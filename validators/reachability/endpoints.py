@@ -24,7 +24,7 @@ from model.kinds.networking import ENDPOINT_SERVICES
 
 from .index import DEFAULT_GROUP_PREFIX, service_name
 
-__all__ = ["Endpoint", "FlowError", "resolve", "SERVICES", "COMPOSITE_SERVICES", "INTERNET",
+__all__ = ["Endpoint", "FlowError", "resolve", "resolve_resource", "SERVICES", "COMPOSITE_SERVICES", "INTERNET",
            "default_port", "public_ip_in"]
 
 INTERNET = "internet"
@@ -96,7 +96,8 @@ def public_ip_in(d: Diagram, endpoint: Endpoint, subnet_id: str) -> bool:
 
 
 def resolve(d: Diagram, name: str) -> Endpoint:
-    """The :class:`Endpoint` ``name`` stands for. DNS records are not ends themselves (see
+    """The :class:`Endpoint` ``name`` stands for: ``internet`` and service names first, then
+    resource ids. DNS records are not ends themselves (see
     :func:`validators.reachability.evaluator.trace`, which follows their alias first). Raises
     :class:`FlowError` with close matches when nothing fits. Cost: O(1) for a known id; O(n) to
     suggest names for an unknown one."""
@@ -106,6 +107,12 @@ def resolve(d: Diagram, name: str) -> Endpoint:
     if short in SERVICES:
         return Endpoint(short, short, "AwsService", public_ip="yes", service=short,
                         prefix_list=q.endpoint_prefix_list(short))
+    return resolve_resource(d, name)
+
+
+def resolve_resource(d: Diagram, name: str) -> Endpoint:
+    """The :class:`Endpoint` of the resource with id ``name`` (never a service or the internet, even
+    when an id is spelled like one). Raises :class:`FlowError` as :func:`resolve` does."""
     record = d.get(name)
     if record is None:
         raise FlowError(_unknown(d, name))

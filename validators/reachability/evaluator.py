@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from model.diagram import Diagram
 
 from .addresses import Address
-from .endpoints import COMPOSITE_SERVICES, INTERNET, Endpoint, FlowError, resolve
+from .endpoints import COMPOSITE_SERVICES, INTERNET, Endpoint, FlowError, resolve, resolve_resource
 from .index import NetworkIndex, network_index
 from .legs import LegResult, LegSpec, run_leg, side_of, target_ports
 from .results import Check, Flow, Hop, Path, TraceResult
@@ -62,7 +62,7 @@ def trace(diagram: Diagram, flow: Flow, *, front_doors: bool = True) -> TraceRes
         raise FlowError(f"'{flow.source}' is a DNS record: a name, not a sender; trace from a resource")
     source = resolve(d, flow.source)
     dns_hops, destination_name = _follow_alias(d, flow.destination)
-    destination = resolve(d, destination_name)
+    destination = resolve(d, destination_name) if not dns_hops else resolve_resource(d, destination_name)
     ctx = _Context(d, index, {})
     notes = list(dict.fromkeys(source.notes + destination.notes))
     if INTERNET in (source.id, destination.id):
@@ -151,11 +151,17 @@ def _score(paths: list[Path]) -> tuple[int, int]:
 
 def _direct_leg(ctx: _Context, source: Endpoint, destination: Endpoint, flow: Flow,
                 gateway_only: bool) -> LegSpec:
-    tg = ""
+    tg, vpc_origin = "", False
     if source.kind == "LoadBalancer":
-        tg = next((g for lb, g in ctx.index.fronted_by.get(destination.id, ()) if lb == source.id), "")
+        groups = [g for lb, g in ctx.index.fronted_by.get(destination.id, ()) if lb == source.id]
+        # The group whose traffic or health-check port is the flow's, else the first.
+        tg = next((g for g in groups if flow.port in target_ports(ctx.d, g, destination.id)),
+                  groups[0] if groups else "")
+    if source.kind == "CloudFrontDistribution":
+        vpc_origin = any(o.get("target") == destination.id and o.get("vpc_origin")
+                         for o in ctx.d[source.id].get("origins", ()))
     return LegSpec(source, destination, flow.protocol, flow.port, target_group=tg,
-                   gateway_only=gateway_only)
+                   vpc_origin=vpc_origin, gateway_only=gateway_only)
 
 
 def _front_door_ways(ctx: _Context, source: Endpoint, destination: Endpoint, flow: Flow) -> list[_Way]:
@@ -188,7 +194,7 @@ def _approaches(ctx: _Context, target: str, depth: int, seen: tuple[str, ...]) -
 
 
 def _way_of(ctx: _Context, source: Endpoint, destination: Endpoint, flow: Flow, steps) -> _Way:
-    fronts = [resolve(ctx.d, step[1]) for step in steps]
+    fronts = [resolve_resource(ctx.d, step[1]) for step in steps]
     legs = [LegSpec(source, fronts[0], flow.protocol, flow.port)]
     port = flow.port
     for i, step in enumerate(steps):

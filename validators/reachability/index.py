@@ -161,7 +161,8 @@ def _build(d: Diagram) -> NetworkIndex:
                 s.id for s in q.subnets_of(d, att.id))
     for ep in d.of_kind("VpcEndpoint"):
         vpc = q.vpc_of(d, ep.id)
-        if vpc is not None and ep.get("endpoint_type") == "interface" and ep.get("private_dns"):
+        if vpc is not None and ep.get("endpoint_type") == "interface" and ep.get("private_dns") \
+                and q.subnets_of(d, ep.id):
             index.interface_endpoints.setdefault((vpc.id, service_name(ep.get("service", ""))), ep.id)
     for sg in d.of_kind("SecurityGroup"):
         index.sg_rules[sg.id] = (_sg_rules(sg.get("ingress", ()), "source_group"),

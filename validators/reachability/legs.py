@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from model.diagram import Diagram
 
 from .addresses import Address, public_address
-from .endpoints import Endpoint, public_ip_in, resolve
+from .endpoints import Endpoint, public_ip_in, resolve_resource
 from .index import NetworkIndex, SubnetInfo
 from .results import Blocked, Check, Direction, Hop
 from .routing import Arrival, route
@@ -117,8 +117,6 @@ def run_leg(d: Diagram, index: NetworkIndex, spec: LegSpec, src_subnet: str | No
             ok = _outside_to_inside(w, spec, src, dst)
         else:
             ok = _outside_to_outside(w, src, dst)
-    if ok and spec.destination.kind == "LoadBalancer":
-        ok = _listener(w, spec, dst)
     if ok:
         where = f" in {w.called('subnet', dst.subnet.id)}" if dst.inside else ""
         w.hop(dst.id, dst.id, spec.destination.kind, Check.ARRIVE, f"reaches {_who(w, dst)}{where}")
@@ -143,6 +141,8 @@ def _inside_to_inside(w: Walk, spec: LegSpec, src: Side, dst: Side, client: Addr
         w.hop(src.id, src.subnet.id, "Subnet", Check.ROUTE,
               f"both are in {w.called('subnet', src.subnet.id)}: delivered directly, without a route table or "
               f"network ACL in between")
+        if not _listener(w, spec, dst):
+            return False
     else:
         if not w.acl_allows(src.id, src.subnet, "outbound", dest_addr, (w.port, w.port)):
             return False
@@ -151,10 +151,9 @@ def _inside_to_inside(w: Walk, spec: LegSpec, src: Side, dst: Side, client: Addr
             return False
         if arrival.via:
             w.on_reply(lambda: _route_back(w, dst, source, arrival.via))
-        if not arrival.keeps_groups:
-            source = arrival.source.without_groups()
-        else:
-            source = arrival.source
+        source = arrival.source if arrival.keeps_groups else arrival.source.without_groups()
+        if not _listener(w, spec, dst):
+            return False
         if not w.acl_allows(dst.id, dst.subnet, "inbound", source, (w.port, w.port)):
             return False
     return w.groups_allow(dst, "ingress", source)
@@ -196,7 +195,7 @@ def _inside_to_outside(w: Walk, spec: LegSpec, src: Side, dst: Side) -> bool:
 
 
 def _through_interface_endpoint(w: Walk, spec: LegSpec, src: Side, dst: Side, endpoint_id: str) -> bool:
-    endpoint = resolve(w.d, endpoint_id)
+    endpoint = resolve_resource(w.d, endpoint_id)
     same_zone = [s for s in endpoint.subnets
                  if w.index.subnet(s) is not None and w.index.subnet(s).az == src.subnet.az]
     ep_side = side_of(w.d, w.index, endpoint, (same_zone or list(endpoint.subnets))[0])
@@ -234,6 +233,8 @@ def _outside_to_inside(w: Walk, spec: LegSpec, src: Side, dst: Side) -> bool:
               f"{w.called('internet gateway', igw)} translates {dst.endpoint.label}'s public address to its "
               f"private one")
         w.on_reply(lambda: _route_back(w, dst, source, igw))
+    if not _listener(w, spec, dst):
+        return False
     if not w.acl_allows(dst.id, dst.subnet, "inbound", source, (w.port, w.port)):
         return False
     return w.groups_allow(dst, "ingress", source)
@@ -290,6 +291,10 @@ def _peered(w: Walk, a: str, b: str) -> bool:
 
 # ---------------------------------------------------------------------------------- load balancers
 def _listener(w: Walk, spec: LegSpec, dst: Side) -> bool:
+    """At a load balancer, the listener comes first: no listener for the port and protocol, no
+    further (its subnet's ACL and its security groups are checked after)."""
+    if spec.destination.kind != "LoadBalancer":
+        return True
     lb = w.d[dst.id]
     listener = _listener_on(lb, spec.protocol, spec.port)
     if listener is not None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from model import queries as q
 
 from .addresses import Address
-from .endpoints import Endpoint, public_ip_in, resolve
+from .endpoints import Endpoint, public_ip_in, resolve_resource
 from .results import Check
 from .walk import Side, Walk, lookup, sentence
 
@@ -72,15 +72,21 @@ def route(w: Walk, cur: Side, dest: Address, dest_vpc: str, source: Address, dep
         return _fail(w, cur, table, table_kind, "NO_ROUTE_TO_DESTINATION",
                      f"the packet has crossed {depth} route tables without arriving: the routes form a loop")
     entry, partial = lookup(w.routes_of(subnet), dest)
+    via = w.kind_of(entry.target) if entry is not None else ""
+    if dest_vpc and dest_vpc != subnet.vpc and not connected(w, subnet.vpc, dest_vpc) \
+            and via not in ("VpcPeering", "TransitGateway"):
+        # Unless the table sends it into a connection (whose own rules then speak: peering is not
+        # transitive), nothing links the two networks; a default route to a NAT gateway or the
+        # internet gateway catching the private address changes nothing.
+        why = (f"{w.called('VPC', subnet.vpc)} is not connected to {w.called('VPC', dest_vpc)} by "
+               f"peering or a transit gateway, so {table_words} has no way to {dest.label}")
+        return _fail(w, cur, table, table_kind, "DISCONNECTED_VPCS", why,
+                     matched=entry.describe() if entry else "", resources=(subnet.id, dest_vpc),
+                     hint=_missing_route_hint(w, table_words, dest, dest_vpc, subnet.vpc))
     if entry is None:
-        code = "NO_ROUTE_TO_DESTINATION"
-        if dest_vpc and dest_vpc != subnet.vpc and not connected(w, subnet.vpc, dest_vpc):
-            code = "DISCONNECTED_VPCS"
-            why = (f"{table_words} has no route to {dest.label}, and {w.called('VPC', subnet.vpc)} is not "
-                   f"connected to {w.called('VPC', dest_vpc)} by peering or a transit gateway")
-        else:
-            why = f"{table_words} (used by {w.called('subnet', subnet.id)}) has no route that matches {dest.label}"
-        return _fail(w, cur, table, table_kind, code, why, resources=(subnet.id, dest_vpc),
+        why = f"{table_words} (used by {w.called('subnet', subnet.id)}) has no route that matches {dest.label}"
+        return _fail(w, cur, table, table_kind, "NO_ROUTE_TO_DESTINATION", why,
+                     resources=(subnet.id, dest_vpc),
                      hint=_missing_route_hint(w, table_words, dest, dest_vpc, subnet.vpc))
     if partial is not None:
         why = (f"{table_words} sends part of {dest.label} ({partial.destination}) to "
@@ -148,9 +154,7 @@ def _internet_gateway(w: Walk, cur: Side, igw, dest: Address, dest_vpc: str, sou
                      f"{w.called('internet gateway', igw.id)} is not attached to {w.called('VPC', subnet.vpc)}, so "
                      f"the route to it is a blackhole", check=Check.GATEWAY, resources=(subnet.vpc,))
     if not dest.is_public:
-        code = "DISCONNECTED_VPCS" if dest_vpc and not connected(w, subnet.vpc, dest_vpc) \
-            else "NO_ROUTE_TO_DESTINATION"
-        return _fail(w, cur, igw.id, igw.kind, code,
+        return _fail(w, cur, igw.id, igw.kind, "NO_ROUTE_TO_DESTINATION",
                      f"the only route for {dest.label} leads to {w.called('internet gateway', igw.id)}, which "
                      f"drops private addresses", check=Check.GATEWAY, resources=(dest_vpc,))
     if not cur.public:
@@ -210,7 +214,7 @@ def _nat_gateway(w: Walk, cur: Side, nat, dest: Address, dest_vpc: str, source: 
 
 def _instance(w: Walk, cur: Side, inst, dest: Address, dest_vpc: str, source: Address, depth):
     subnet = cur.subnet
-    endpoint = resolve(w.d, inst.id)
+    endpoint = resolve_resource(w.d, inst.id)
     inst_subnet = w.index.subnet(endpoint.subnets[0])
     if inst_subnet is None or inst_subnet.vpc != subnet.vpc:
         return _fail(w, cur, inst.id, inst.kind, "BAD_STATE_ROUTE",

@@ -168,7 +168,7 @@ class Walk:
             why = f"no {way} rule of security group{plural} {names} allows {flow} {word} {peer.label}"
         rule = "ingress" if direction == "ingress" else "egress"
         hint = (f"Add an {rule} rule to {self.name(endpoint.groups[0])} allowing {flow} {word} "
-                f"{_peer_hint(peer)}.")
+                f"{self._peer_hint(peer)}.")
         return self.block(endpoint.id, self._component(endpoint.groups[0], endpoint.id),
                           "SecurityGroup", check, why, code, sentence(why), hint,
                           (*[g for g in endpoint.groups], endpoint.id))
@@ -177,6 +177,14 @@ class Walk:
         if group.startswith(DEFAULT_GROUP_PREFIX):
             return "the VPC's default security group"
         return self.called("security group", group)
+
+    def _peer_hint(self, peer: Address) -> str:
+        groups = sorted(g for g in peer.groups if not g.startswith(DEFAULT_GROUP_PREFIX))
+        if groups:
+            return f"{self.called('security group', groups[0])} (or {peer.network})"
+        if peer.is_public:
+            return f"the prefix list {peer.prefix_list} or 0.0.0.0/0" if peer.prefix_list else "0.0.0.0/0"
+        return str(peer.network) if peer.network is not None else peer.label
 
     @staticmethod
     def _component(group: str, owner: str) -> str:
@@ -207,7 +215,7 @@ class Walk:
         why = (f"{acl_name} of {self.called('subnet', subnet.id)} denies {reply}{flow} {direction} {word} "
                f"{peer.label} ({verdict.rule})")
         ephemeral = " Replies use the ephemeral ports 1024-65535." if way == Direction.RETURN else ""
-        hint = (f"Add an {direction} allow rule to {acl_name} for {flow} {word} {_peer_hint(peer)}, "
+        hint = (f"Add an {direction} allow rule to {acl_name} for {flow} {word} {self._peer_hint(peer)}, "
                 f"numbered before any deny that matches.{ephemeral}")
         return self.block(location, component, kind, check, why, "SUBNET_ACL_RESTRICTION",
                           sentence(why) + ephemeral, hint,
@@ -246,10 +254,3 @@ def lookup(routes: tuple[RouteEntry, ...], dest: Address) -> tuple[RouteEntry | 
     return None, partial
 
 
-def _peer_hint(peer: Address) -> str:
-    groups = sorted(g for g in peer.groups if not g.startswith(DEFAULT_GROUP_PREFIX))
-    if groups:
-        return f"security group {groups[0]} (or {peer.network})"
-    if peer.is_public:
-        return f"the prefix list {peer.prefix_list} or 0.0.0.0/0" if peer.prefix_list else "0.0.0.0/0"
-    return str(peer.network) if peer.network is not None else peer.label
