@@ -63,7 +63,14 @@ def measure(fn: Callable[[], object], *, setup: Callable[[], object] | None = No
     """Milliseconds of ``fn()`` per sample. ``setup()`` (untimed) runs before each call, warm-up
     calls included; sampling stops after ``repeat`` samples or once ``budget_s`` seconds are spent
     and at least ``min_samples`` are taken. The garbage collector is run before each sample so one
-    sample does not pay for another's garbage."""
+    sample does not pay for another's garbage. With ``KUMOZU_BENCH_ONCE=1`` (the memory children)
+    ``fn`` runs exactly once."""
+    if os.environ.get("KUMOZU_BENCH_ONCE") == "1":
+        if setup is not None:
+            setup()
+        t0 = time.perf_counter()
+        fn()
+        return [(time.perf_counter() - t0) * 1000.0]
     for _ in range(warmup):
         if setup is not None:
             setup()
