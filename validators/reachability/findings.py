@@ -9,12 +9,13 @@ become the fix.
 
 from __future__ import annotations
 
+from model import kinds as _kinds
 from model.diagram import Diagram
 
 from .implied import ImpliedResult
 from .results import Direction, Hop, TraceResult
 
-__all__ = ["PATH_KINDS", "describe_flow", "blocking_hop", "involved", "fix_for"]
+__all__ = ["PATH_KINDS", "describe_flow", "blocking_hop", "involved", "fix_for", "component_words"]
 
 #: Every kind whose resources can change whether traffic flows: placement, addresses, routes,
 #: gateways, filters, load balancing, names, and the ends themselves.
@@ -78,6 +79,18 @@ def fix_for(item: ImpliedResult, extra: str = "") -> str:
     blocked = item.result.blocked
     text = f"{blocked.explanation} {blocked.suggestion}" if blocked else ""
     return f"{text} {extra}".strip()
+
+
+def component_words(d: Diagram, rid: str) -> str:
+    """``route table private-a``, ``internet gateway igw``; a name that already says what it is
+    (``route table 1``) is used alone."""
+    record = d.get(rid)
+    if record is None:
+        return rid
+    word = _kinds.kind(record.kind).label
+    if word[1:] == word[1:].lower():  # "Route table" -> "route table"; "NAT gateway", "Auto Scaling" kept
+        word = word[:1].lower() + word[1:]
+    return record.label if record.label.lower().startswith(word.lower()) else f"{word} {record.label}"
 
 
 def _label(d: Diagram, name: str) -> str:

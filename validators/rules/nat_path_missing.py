@@ -7,7 +7,7 @@ from model.diagram import Diagram
 
 from ..finding import Severity
 from ..reachability.codes import ROUTING_CODES
-from ..reachability.findings import PATH_KINDS, describe_flow, fix_for, involved
+from ..reachability.findings import PATH_KINDS, component_words, describe_flow, fix_for, involved
 from ..reachability.implied import OUTBOUND_CATEGORIES, implied_results
 from ..rule import Rule
 
@@ -30,11 +30,10 @@ def check(diagram: Diagram):
                 or blocked.code not in ROUTING_CODES:
             continue
         first, params = describe_flow(diagram, item)
-        component = diagram.get(blocked.component)
         yield RULE.finding(first + ": the traffic stops at {blocker} ({code}).", involved(diagram, item),
                            fix_for(item, _ALTERNATIVES.get(item.implied.category, "")),
-                           blocker=component.label if component is not None else blocked.component,
-                           code=blocked.code, **params)
+                           blocker=component_words(diagram, blocked.component), code=blocked.code,
+                           **params)
 
 
 RULE = Rule(
