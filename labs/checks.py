@@ -6,6 +6,8 @@
 ``no_findings`` the validators report nothing for some rules (or no errors at all)
 ``resource``   enough (or few enough) resources of a kind with given properties exist
 ``subnet``     subnets are public or private (:func:`model.queries.is_public_subnet`)
+``tls``        TLS from an entry (a DNS name, CloudFront...) ends at the right place, with the right
+               kind of certificate (:mod:`labs.tls_check`)
 =============  =================================================================================
 
 Each check is parsed from the lab file into a frozen object (:func:`parse_check`) whose
@@ -27,25 +29,18 @@ from validators.finding import Finding, Severity
 from validators.reachability import Flow, FlowError, TraceResult, default_port, trace
 from validators.registry import all_rules, rule_by_id
 
+from .outcome import Outcome
 from .explain import describe_blocked, describe_path, place_name, untraceable
 from .reading import Reader, suggest
 from .selectors import Selector, kind_selector, parse_selector
+from .tls_check import TlsCheck, parse_tls
 from .text import LocalText, join, kind_label, pair
 
 __all__ = ["Outcome", "CHECK_TYPES", "parse_check", "FlowCheck", "NoFindingsCheck", "ResourceCheck",
-           "SubnetCheck"]
+           "SubnetCheck", "TlsCheck", "near_misses", "explain_subnet"]
 
 #: How many near misses a failed resource goal names.
 _NEAR_MISSES = 3
-
-
-@dataclass(frozen=True)
-class Outcome:
-    passed: bool
-    reason: LocalText
-    resources: tuple[str, ...] = ()
-    traces: tuple[TraceResult, ...] = ()
-    findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -335,7 +330,7 @@ def _parse_subnet(reader: Reader, spec: LocatedMap, what: str) -> SubnetCheck:
 
 # ----------------------------------------------------------------------------- parsing
 _PARSERS = {"flow": _parse_flow, "no_findings": _parse_no_findings, "resource": _parse_resource,
-            "subnet": _parse_subnet}
+            "subnet": _parse_subnet, "tls": parse_tls}
 CHECK_TYPES = tuple(_PARSERS)
 
 

@@ -31,6 +31,8 @@ class GoalResult:
     resources: tuple[str, ...] = ()
     traces: tuple[TraceResult, ...] = ()
     findings: tuple[Finding, ...] = ()
+    #: TLS reports (:class:`validators.reachability.tls.TlsReport`) behind a ``tls`` goal.
+    tls: tuple = ()
 
     @property
     def goal_id(self) -> str:
@@ -93,4 +95,4 @@ def grade(lab: Lab, diagram: Diagram) -> LabResult:
 def _grade_goal(goal: Goal, diagram: Diagram) -> GoalResult:
     outcome = goal.check.evaluate(diagram)
     return GoalResult(goal, outcome.passed, outcome.reason, outcome.resources, outcome.traces,
-                      outcome.findings)
+                      outcome.findings, outcome.tls)
