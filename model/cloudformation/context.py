@@ -61,6 +61,7 @@ class ImportContext:
         self.implicit_for: dict[tuple[str, str], str] = {}  # (vpc id, role) -> implicit resource id
         self.skip_implicit: set[str] = set()  # VPCs whose implicit resources the metadata lists
         self.design_only: set[str] = set()    # resources listed in the template's Kumozu metadata
+        self.skipped: set[str] = set()        # logical ids written only to express another resource
 
     # ------------------------------------------------------------------ template access
     def type_of(self, logical: str) -> str:
@@ -152,6 +153,12 @@ class ImportContext:
         self.kinds[rid] = kind
         return rid
 
+    def skip(self, logical: str) -> None:
+        """Leave out a resource Kumozu wrote only to make another one deployable (a function's
+        execution role, a trail's bucket policy): references to it mean nothing in the model."""
+        self.skipped.add(logical)
+        self.model_ids.pop(logical, None)
+
     def fold(self, logical: str, into: str) -> None:
         """Record that a template resource becomes part of the model resource ``into`` (an EIP of a
         NAT gateway, a listener of a load balancer): references to it mean ``into``."""
@@ -234,6 +241,8 @@ class ImportContext:
         """A reference field's value: the id of a resource of one of ``kinds``, "" for none, or an
         Unresolved for something outside the template (a parameter, an imported value, an ARN)."""
         if value is None or value == "":
+            return ""
+        if isinstance(value, ResourceRef) and self.logical_of(value.id) in self.skipped:
             return ""
         if isinstance(value, ResourceRef):
             rid = self.target(value)

@@ -191,6 +191,7 @@ class _Importer:
         for logical, decision in decisions.items():
             if decision is not None:
                 self.create(ctx, logical, decision)
+        decisions = {l: d for l, d in decisions.items() if l not in ctx.skipped}
         implicit.add_implicit_resources(ctx)
         folding = [(mappers.mapper_for(ctx.type_of(l)).phase, i, l)
                    for i, (l, d) in enumerate(decisions.items()) if d is None]
@@ -210,6 +211,9 @@ class _Importer:
         creating, folding = [], []
         for logical in ctx.resources:
             mapper = mappers.mapper_for(ctx.type_of(logical))
+            if ctx.kumozu(logical).get("implied") and (mapper is None or mapper.plan is None):
+                ctx.skip(logical)  # written by Kumozu for another resource's settings
+                continue
             if mapper is None:
                 ctx.plan(logical, "GenericResource")
                 decisions[logical] = "GenericResource"

@@ -85,8 +85,10 @@ def as_list(value: Any) -> Any:
     return [value]
 
 
-def texts(value: Any) -> Any:
+def texts(value: Any, default: Any = ()) -> Any:
     """A list of text values; a list that is unknown as a whole becomes one Unresolved."""
+    if value is None:
+        return default
     items = as_list(value)
     if is_unknown(items):
         return unresolved(items)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..context import ImportContext
-from ..intrinsics import ResourceRef
+from ..intrinsics import ResourceRef, mentioned_resources
 from ..values import as_list, is_unknown
 from . import maps
 from .common import choice, fold_target, get_number, get_text, is_ref_to
@@ -166,7 +166,7 @@ def route_v2(ctx: ImportContext, logical: str) -> None:
     ctx.fold(logical, api.id)
     target = p.get("Target")
     found = next((row for name, (api_id, row) in _v2_integrations(ctx).items()
-                  if api_id == api.id and name in getattr(target, "resources", ())), None)
+                  if api_id == api.id and name in mentioned_resources(target)), None)
     route_key = get_text(ctx, logical, p, "RouteKey")
     if found is None:
         api.props["integrations"].append(ctx.record("ApiGateway", "integrations", route=route_key,
@@ -198,8 +198,7 @@ def _domain_users(ctx: ImportContext) -> dict:
             p = ctx.props(mapping)
             domain = p.get("DomainName")
             api = ctx.target(p.get(api_key)) if isinstance(p.get(api_key), ResourceRef) else None
-            names = getattr(domain, "resources", ()) if is_unknown(domain) else ()
-            for name in names:
+            for name in mentioned_resources(domain):
                 if api and ctx.kinds.get(api) == "ApiGateway":
                     users.setdefault(ctx.logical_of(name), api)
     ctx._domain_users = users
@@ -223,8 +222,7 @@ def domain_name(ctx: ImportContext, logical: str) -> None:
 
 def _plan_mapping(ctx: ImportContext, logical: str):
     p = ctx.props(logical)
-    domain = p.get("DomainName")
-    names = getattr(domain, "resources", ()) if is_unknown(domain) else ()
+    names = mentioned_resources(p.get("DomainName"))
     return None if any(ctx.logical_of(n) in _domain_users(ctx) for n in names) else "GenericResource"
 
 

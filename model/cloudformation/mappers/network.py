@@ -275,11 +275,12 @@ def vpc_endpoint(ctx: ImportContext, logical: str) -> None:
     prefix = f"com.amazonaws.{ctx.region}."
     if isinstance(service, str) and service.startswith(prefix):
         service = service[len(prefix):]
-    draft = ctx.new(logical,
-                    endpoint_type=choice(ctx, logical, "VpcEndpointType", p.get("VpcEndpointType"),
-                                         ("interface", "gateway"), "gateway", _ENDPOINT_TYPES),
-                    service=service,
-                    private_dns=get_flag(ctx, logical, p, "PrivateDnsEnabled", False),
+    kind = choice(ctx, logical, "VpcEndpointType", p.get("VpcEndpointType"),
+                  ("interface", "gateway"), "gateway", _ENDPOINT_TYPES)
+    draft = ctx.new(logical, endpoint_type=kind, service=service,
+                    # private DNS is an interface endpoint setting; gateway ones keep the default
+                    private_dns=get_flag(ctx, logical, p, "PrivateDnsEnabled",
+                                         kind != "interface"),
                     subnets=ctx.refs(logical, "SubnetIds", p.get("SubnetIds"), ("Subnet",)),
                     route_tables=ctx.refs(logical, "RouteTableIds", p.get("RouteTableIds"),
                                           ("RouteTable",)),
@@ -318,3 +319,18 @@ def transit_gateway_attachment(ctx: ImportContext, logical: str) -> None:
                                             ("TransitGateway",)),
                     subnets=ctx.refs(logical, "SubnetIds", p.get("SubnetIds"), ("Subnet",)))
     draft.parent_hint = ctx.vpc(logical, p.get("VpcId"))
+
+
+def _plan_flow_log(ctx: ImportContext, logical: str):
+    p = ctx.props(logical)
+    if p.get("ResourceType") == "VPC" and is_ref_to(ctx, p.get("ResourceId"), "AWS::EC2::VPC"):
+        return None
+    return "GenericResource"
+
+
+@maps("AWS::EC2::FlowLog", plan=_plan_flow_log)
+def flow_log(ctx: ImportContext, logical: str) -> None:
+    """A VPC's flow log sets its ``flow_logs``; where the logs go is not drawn."""
+    target = fold_target(ctx, ctx.props(logical).get("ResourceId"), "Vpc")
+    ctx.fold(logical, target.id)
+    target.props["flow_logs"] = True
