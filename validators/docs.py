@@ -37,6 +37,12 @@ lesson explaining the concept, and the AWS page it rests on.
 Findings in JSON have exactly the keys `rule`, `severity`, `message`, `resources` (the ids of every
 resource involved) and `fix`. Messages name resources by their names.
 
+`kumozu validate FILE --format sarif` writes SARIF 2.1.0 for GitHub code scanning and editors: every
+rule below as a reporting descriptor (title, lesson as help, the AWS page as help URI), and one
+result per finding whose locations are the lines where its resources are written in the file, with
+the resource id as a logical location. `--fail-on warning` makes warnings fail the run too, and
+`--ignore RULE` (repeatable) leaves a rule out.
+
 """
 
 
