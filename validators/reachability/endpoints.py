@@ -22,7 +22,7 @@ from model import queries as q
 from model.diagram import Diagram
 from model.kinds.networking import ENDPOINT_SERVICES
 
-from .index import DEFAULT_GROUP_PREFIX, service_name
+from .index import DEFAULT_GROUP_PREFIX, network_index, service_name
 
 __all__ = ["Endpoint", "FlowError", "resolve", "resolve_resource", "SERVICES", "COMPOSITE_SERVICES", "INTERNET",
            "default_port", "public_ip_in"]
@@ -112,7 +112,16 @@ def resolve(d: Diagram, name: str) -> Endpoint:
 
 def resolve_resource(d: Diagram, name: str) -> Endpoint:
     """The :class:`Endpoint` of the resource with id ``name`` (never a service or the internet, even
-    when an id is spelled like one). Raises :class:`FlowError` as :func:`resolve` does."""
+    when an id is spelled like one). Raises :class:`FlowError` as :func:`resolve` does. Remembered
+    for the diagram revision."""
+    known = network_index(d).endpoints
+    found = known.get(name)
+    if found is None:
+        found = known[name] = _resolve_resource(d, name)
+    return found
+
+
+def _resolve_resource(d: Diagram, name: str) -> Endpoint:
     record = d.get(name)
     if record is None:
         raise FlowError(_unknown(d, name))

@@ -63,7 +63,9 @@ def trace(diagram: Diagram, flow: Flow, *, front_doors: bool = True) -> TraceRes
     source = resolve(d, flow.source)
     dns_hops, destination_name = _follow_alias(d, flow.destination)
     destination = resolve(d, destination_name) if not dns_hops else resolve_resource(d, destination_name)
-    ctx = _Context(d, index, {})
+    # Legs are pure functions of the diagram revision and their placements: remember them across
+    # traces, so tracing every implied flow pays once for legs they share.
+    ctx = _Context(d, index, d.cached(("reachability", "legs"), dict))
     notes = list(dict.fromkeys(source.notes + destination.notes))
     if INTERNET in (source.id, destination.id):
         notes.append(_INTERNET_NOTE)

@@ -36,6 +36,8 @@ class SubnetInfo:
     az: str
     route_table: str
     acl: str
+    #: The network as text, kept because formatting an address is slow next to everything else.
+    cidr: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,10 @@ class NetworkIndex:
     fronted_by: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     #: origin resource id -> CloudFront distribution ids using it.
     origin_of: dict[str, list[str]] = field(default_factory=dict)
+    #: Names as traces write them, filled as they are asked for (valid for this revision only).
+    names: dict = field(default_factory=dict)
+    #: Resolved flow ends by resource id, filled as they are asked for.
+    endpoints: dict = field(default_factory=dict)
 
     def subnet(self, sid: str) -> SubnetInfo | None:
         return self.subnets.get(sid)
@@ -142,9 +148,10 @@ def _build(d: Diagram) -> NetworkIndex:
         rt = q.route_table_of(d, subnet.id)
         acl = q.network_acl_of(d, subnet.id)
         cidr = subnet.get("cidr")
+        network = parse(cidr) if isinstance(cidr, str) else None
         index.subnets[subnet.id] = SubnetInfo(
-            subnet.id, subnet.label, parse(cidr) if isinstance(cidr, str) else None,
-            vpc.id if vpc else "", q.az_of(d, subnet.id), rt.id if rt else "", acl.id if acl else "")
+            subnet.id, subnet.label, network, vpc.id if vpc else "", q.az_of(d, subnet.id),
+            rt.id if rt else "", acl.id if acl else "", str(network) if network is not None else "")
     for rt in d.of_kind("RouteTable"):
         index.routes[rt.id] = _sorted_routes(d, rt.id)
     for igw in d.of_kind("InternetGateway"):

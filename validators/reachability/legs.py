@@ -71,7 +71,7 @@ def side_of(d: Diagram, index: NetworkIndex, endpoint: Endpoint, subnet_id: str 
                 else f"the {endpoint.service} service"
         return Side(endpoint, None, public_address(label, endpoint.prefix_list), True)
     groups = frozenset(endpoint.groups) if endpoint.filtered else frozenset()
-    where = f"{subnet.network}" if subnet.network is not None else \
+    where = subnet.cidr if subnet.network is not None else \
         f"subnet {subnet.label} has no valid IPv4 CIDR"
     return Side(endpoint, subnet, Address(f"{endpoint.label} ({where})", subnet.network, "", groups,
                                           unknown=subnet.network is None),
@@ -100,7 +100,7 @@ def run_leg(d: Diagram, index: NetworkIndex, spec: LegSpec, src_subnet: str | No
     w = Walk(d, index, spec.protocol, spec.port)
     src = side_of(d, index, spec.source, src_subnet)
     dst = side_of(d, index, spec.destination, dst_subnet)
-    where = f" in {w.called('subnet', src.subnet.id)} ({src.subnet.network})" if src.inside else ""
+    where = f" in {w.called('subnet', src.subnet.id)} ({src.subnet.cidr})" if src.inside else ""
     w.hop(src.id, src.id, spec.source.kind, Check.DEPART,
           f"{_who(w, src)}{where} sends {w.what()} to {dst.address.label}")
     ok = True

@@ -88,16 +88,26 @@ class Walk:
 
     # naming ------------------------------------------------------------------------------
     def name(self, rid: str) -> str:
-        if rid.startswith(DEFAULT_GROUP_PREFIX):
-            return "the VPC's default security group"
-        record = self.d.get(rid)
-        return record.label if record else rid
+        names = self.index.names
+        try:
+            return names[rid]
+        except KeyError:
+            record = self.d.get(rid)
+            name = names[rid] = "the VPC's default security group" if rid.startswith(DEFAULT_GROUP_PREFIX) \
+                else (record.label if record else rid)
+            return name
 
     def called(self, word: str, rid: str) -> str:
         """``route table app-a``, but ``route table 1`` (not ``route table route table 1``) when the
         name already says what it is."""
-        name = self.name(rid)
-        return name if name.lower().startswith(word.lower()) else f"{word} {name}"
+        key = (word, rid)
+        names = self.index.names
+        try:
+            return names[key]
+        except KeyError:
+            name = self.name(rid)
+            text = names[key] = name if name.lower().startswith(word.lower()) else f"{word} {name}"
+            return text
 
     def kind_of(self, rid: str) -> str:
         record = self.d.get(rid)
