@@ -313,6 +313,11 @@ def _gateway_endpoint(w: Walk, cur: Side, vpce, dest: Address, dest_vpc: str, so
         return _fail(w, cur, vpce.id, vpce.kind, "CANNOT_ROUTE",
                      f"{w.described(vpce.id)} is an interface endpoint, which is not a route target",
                      check=Check.GATEWAY)
+    vpce_vpc = q.vpc_of(w.d, vpce.id)
+    if vpce_vpc is None or vpce_vpc.id != cur.subnet.vpc:
+        return _fail(w, cur, vpce.id, vpce.kind, "BAD_STATE_ROUTE",
+                     f"gateway endpoint {vpce.label} belongs to another VPC; a gateway endpoint serves "
+                     f"only its own VPC's route tables", check=Check.GATEWAY)
     if w.protocol not in ("tcp", "icmp"):
         return _fail(w, cur, vpce.id, vpce.kind, "VPCE_GATEWAY_PROTOCOL_RESTRICTION",
                      f"{w.called('gateway endpoint', vpce.id)} carries only TCP and ICMP echo, not "

@@ -179,6 +179,15 @@ def test_a_gateway_endpoint_serves_only_the_route_tables_it_is_associated_with()
     assert not trace(b.diagram, Flow("web", "s3")).reachable
 
 
+def test_a_gateway_endpoint_of_another_vpc_cannot_serve_this_one():
+    """Gateway endpoints do not extend across peering: an association from another VPC's endpoint
+    is a dead route."""
+    b = _isolated()
+    second_vpc(b)
+    b.add("VpcEndpoint", "s3-gw", "vpc2", endpoint_type="gateway", service="s3", route_tables=["rt-app-a"])
+    assert _code(trace(b.diagram, Flow("web", "s3")))[:2] == ("BAD_STATE_ROUTE", "s3-gw")
+
+
 def test_an_s3_bucket_stands_for_the_s3_service():
     b = _isolated()
     b.add("S3Bucket", "bucket", b.region_id)
