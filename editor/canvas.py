@@ -28,7 +28,7 @@ Palette drags carry ``application/x-kumozu-kind`` (the kind's name in UTF-8); th
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPixmapCache
 from PySide6.QtWidgets import QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from model import kinds as _kinds
@@ -37,7 +37,7 @@ from model.edits import Composite, disconnect, remove_resources
 from . import clipboard
 from .document import Document
 from .handles import ConnectHandle, HandleSet, ResizeHandle
-from .items import ContainerItem, DiagramItem, ReferenceItem, ResourceItem
+from .items import LAYER_ZOOM, ContainerItem, DiagramItem, ReferenceItem, ResourceItem
 from .items.overlays import ConnectPreview, DropHighlight, HintLabel
 from .scene import DiagramScene
 from .tools.arrange import AXES, EDGES, align_edit, distribute_edit
@@ -54,6 +54,8 @@ __all__ = ["Canvas", "KIND_MIME_TYPE", "RESOURCES_MIME_TYPE", "TOOLS"]
 
 KIND_MIME_TYPE = "application/x-kumozu-kind"
 RESOURCES_MIME_TYPE = clipboard.MIME_TYPE
+#: Room for cached item pictures (KiB).
+PIXMAP_CACHE_KB = 96 * 1024
 #: Tool names besides ``place:<KindName>``.
 TOOLS = ("select", "connect", "trace")
 
@@ -75,8 +77,12 @@ class Canvas(QWidget):
         #: How a menu of link options is shown: ``(options, global QPoint) -> option or None``.
         #: Tests replace it to pick without a popup.
         self.choose_option = self._choose_from_menu
+        # Cached item pictures live in the pixmap cache; a large design on a large screen needs more
+        # than Qt's default 10 MB or the cache keeps evicting what the next frame needs.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.view = CanvasView(self, self)
         self.view.zoom_changed.connect(self.zoom_changed)
+        self.view.zoom_changed.connect(self._on_zoom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -99,7 +105,7 @@ class Canvas(QWidget):
         old = self.scene
         self._path.clear()
         self._flows.clear()
-        self.scene = DiagramScene(self.document.diagram, self)
+        self.scene = DiagramScene(self.document.diagram, self, item_cache=True)
         self.scene.show_findings(self.document.findings)
         self.handles = HandleSet(self.scene)
         self.drop_highlight = DropHighlight()
@@ -116,6 +122,10 @@ class Canvas(QWidget):
         self._last_selection = []
         self.selection_changed.emit([])
         self.zoom_to_fit()
+
+    def _on_zoom(self, zoom: float) -> None:
+        if self.scene is not None:
+            self.scene.set_far(zoom < LAYER_ZOOM)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -401,12 +411,14 @@ class Canvas(QWidget):
 
     def set_snap(self, enabled: bool) -> None:
         self.snap_enabled = bool(enabled)
+        self.view.resetCachedContent()  # the grid is drawn into the cached background
         self.view.viewport().update()
 
     def set_grid(self, size: int) -> None:
         if size <= 0:
             raise ValueError("the grid size must be a positive number of pixels")
         self.grid_size = int(size)
+        self.view.resetCachedContent()
         self.view.viewport().update()
 
     # ------------------------------------------------------------------ overlays

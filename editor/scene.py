@@ -11,7 +11,7 @@ findings are applied as deltas, and only subtitles that can depend on the change
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from model import kinds as _kinds
 from model import queries as q
@@ -20,7 +20,7 @@ from model.events import ChangeSet
 from model.resources import Resource
 
 from . import styles
-from .items import ContainerItem, DiagramItem, ReferenceItem, ResourceItem
+from .items import ContainerItem, DiagramItem, LineLayer, ReferenceItem, ResourceItem
 from .labels import subtitle
 
 __all__ = ["DiagramScene"]
@@ -37,13 +37,20 @@ class DiagramScene(QGraphicsScene):
     #: Emitted after the scene has caught up with a change set.
     synced = Signal()
 
-    def __init__(self, diagram: Diagram, parent=None):
+    def __init__(self, diagram: Diagram, parent=None, *, item_cache: bool = False):
         super().__init__(parent)
         self.diagram = diagram
+        #: Keep each item's picture on screen (repaints blit instead of calling paint); only for
+        #: interactive views: export must paint vectors.
+        self.item_cache = item_cache
         self._items: dict[str, DiagramItem] = {}
         self._lines: dict[tuple, ReferenceItem] = {}
         self._lines_at: dict[str, set[tuple]] = {}
         self._findings_by_id: dict[str, set] = {}
+        #: Zoomed far out: the line items are hidden and one layer draws them all.
+        self._far = False
+        self._line_layer = LineLayer(self._lines)
+        self.addItem(self._line_layer)
         self.setBackgroundBrush(styles.CANVAS)
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
         self.rebuild()
@@ -116,6 +123,8 @@ class DiagramScene(QGraphicsScene):
             item: DiagramItem = ContainerItem(record, text, parent, self._style_key(record))
         else:
             item = ResourceItem(record, text, parent)
+        if self.item_cache:
+            item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         if parent is None:
             self.addItem(item)
         self._items[record.id] = item
@@ -261,11 +270,22 @@ class DiagramScene(QGraphicsScene):
 
     def _route(self, line: ReferenceItem, source: str, target: str) -> None:
         a, b = self._items.get(source), self._items.get(target)
-        if a is None or b is None:
-            line.setVisible(False)
+        line.ends_shown = a is not None and b is not None
+        line.setVisible(line.ends_shown and not self._far)
+        if line.ends_shown:
+            line.connect(a, b)
+            if self._far:
+                self._line_layer.update()
+
+    def set_far(self, far: bool) -> None:
+        """Draw the lines as one layer (far zoom) or as selectable items (near)."""
+        far = bool(far)
+        if far == self._far:
             return
-        line.setVisible(True)
-        line.connect(a, b)
+        self._far = far
+        for line in self._lines.values():
+            line.setVisible(line.ends_shown and not far)
+        self._line_layer.setVisible(far)
 
     def _refresh_lines_near(self, ids: set[str]) -> None:
         """Re-route every line touching ``ids`` or anything inside them. Cost: O(subtrees + their
@@ -281,6 +301,8 @@ class DiagramScene(QGraphicsScene):
         for key in keys:
             line = self._lines[key]
             self._route(line, line.source_id, line.target_id)
+        if keys and self._far:
+            self._line_layer.update()
 
     def refresh_lines_for_items(self, items) -> None:
         """Re-route lines while items are dragged (visual only; the model is untouched)."""
@@ -313,9 +335,7 @@ class DiagramScene(QGraphicsScene):
         """Keep room around the drawing. A full pass measures everything; after an edit only the
         changed items are measured and the area only grows (so the view does not jump)."""
         if full:
-            bounds = self.itemsBoundingRect()
-            if bounds.isNull():
-                bounds = QRectF(0, 0, 800, 600)
+            bounds = self.content_rect() if self._items else QRectF(0, 0, 800, 600)
             self.setSceneRect(bounds.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN))
             return
         rect = self.sceneRect()
@@ -333,7 +353,7 @@ class DiagramScene(QGraphicsScene):
             if item.parentItem() is None and item.isVisible():
                 rect = rect.united(item.sceneBoundingRect())
         for line in self._lines.values():
-            if line.isVisible():
+            if line.ends_shown:
                 rect = rect.united(line.sceneBoundingRect())
         return rect if not rect.isNull() else QRectF(0, 0, 400, 300)
 

@@ -3,6 +3,8 @@ editing view, Space-drag)."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
@@ -104,6 +106,8 @@ class CanvasView(DiagramView):
         self.viewport().setAcceptDrops(True)
         self.setMouseTracking(True)
         self.setRubberBandSelectionMode(Qt.ContainsItemShape)
+        # The grid only changes with zoom and settings; Qt redraws the cache then.
+        self.setCacheMode(QGraphicsView.CacheBackground)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setContextMenuPolicy(Qt.DefaultContextMenu)
         self._space_held = False
@@ -204,29 +208,37 @@ class CanvasView(DiagramView):
 
     # ------------------------------------------------------------------ grid
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        """The canvas colour and, while snapping, the grid: light lines every grid step (or a
+        multiple of it when zoomed out), darker ones every ten. Drawn in screen pixels without
+        antialiasing (a hairline grid gains nothing from it and costs most of a frame)."""
         super().drawBackground(painter, rect)
         grid = self.canvas.grid_size if self.canvas.snap_enabled else 0
         if grid <= 0:
             return
-        step = grid
-        while step * self.zoom() < 12:  # never denser than one line every 12 screen pixels
+        zoom = self.zoom()
+        step = float(grid)
+        while step * zoom < 12:  # never denser than one line every 12 screen pixels
             step *= 5
-        left = int(rect.left() // step) * step
-        top = int(rect.top() // step) * step
-        minor = QPen(QColor(0, 40, 80, 16), 0)
-        major = QPen(QColor(0, 40, 80, 34), 0)
-        lines_minor, lines_major = [], []
-        x = left
+        painter.save()
+        painter.setRenderHint(QPainter.Antialiasing, False)
+        transform = painter.worldTransform()
+        painter.resetTransform()
+        device = transform.mapRect(rect)
+        minor, major = [], []
+        x = math.floor(rect.left() / step) * step
         while x <= rect.right():
-            (lines_major if round(x / step) % 10 == 0 else lines_minor).append(
-                QLineF(x, rect.top(), x, rect.bottom()))
+            px = round(transform.map(QPointF(x, 0)).x())
+            (major if round(x / step) % 10 == 0 else minor).append(
+                QLineF(px, device.top(), px, device.bottom()))
             x += step
-        y = top
+        y = math.floor(rect.top() / step) * step
         while y <= rect.bottom():
-            (lines_major if round(y / step) % 10 == 0 else lines_minor).append(
-                QLineF(rect.left(), y, rect.right(), y))
+            py = round(transform.map(QPointF(0, y)).y())
+            (major if round(y / step) % 10 == 0 else minor).append(
+                QLineF(device.left(), py, device.right(), py))
             y += step
-        painter.setPen(minor)
-        painter.drawLines(lines_minor)
-        painter.setPen(major)
-        painter.drawLines(lines_major)
+        painter.setPen(QPen(QColor(0, 40, 80, 16), 1))
+        painter.drawLines(minor)
+        painter.setPen(QPen(QColor(0, 40, 80, 34), 1))
+        painter.drawLines(major)
+        painter.restore()

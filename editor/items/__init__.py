@@ -6,8 +6,8 @@ Items only draw. They hold a copy of the record they show and never change the m
 
 from .base import DiagramItem
 from .container import HEADER_ICON, TITLE_HEIGHT, ContainerItem
-from .lines import ReferenceItem, edge_point
+from .lines import LAYER_ZOOM, LineLayer, ReferenceItem, edge_point
 from .resource import ICON, ResourceItem
 
-__all__ = ["DiagramItem", "ResourceItem", "ContainerItem", "ReferenceItem", "edge_point", "ICON",
-           "HEADER_ICON", "TITLE_HEIGHT"]
+__all__ = ["DiagramItem", "ResourceItem", "ContainerItem", "ReferenceItem", "LineLayer", "LAYER_ZOOM",
+           "edge_point", "ICON", "HEADER_ICON", "TITLE_HEIGHT"]
