@@ -219,8 +219,10 @@ class ResourceCheck:
                 f" ({names}); at most {self.at_most} allowed.",
                 f"が{n}個ある（{names_ja}）．{self.at_most}個以下にする必要がある．")
             return Outcome(False, text, tuple(r.id for r in found))
-        text = pair(f"Found {n} ", "条件に合う") + noun + pair(
-            f"{': ' + names if names else ''}.", f"が{n}個ある{'：' + names_ja if names else ''}．")
+        if n == 0:
+            return Outcome(True, pair("No ", "") + noun + pair(" in the design, as required.",
+                                                             "は設計の中にない（条件どおり）．"))
+        text = pair(f"Found {n} ", "条件に合う") + noun + pair(f": {names}.", f"が{n}個ある：{names_ja}．")
         return Outcome(True, text, tuple(r.id for r in found))
 
     def _near_misses(self, d: Diagram, found) -> list[LocalText]:
@@ -234,18 +236,18 @@ def near_misses(d: Diagram, selector: Selector, found) -> list[tuple]:
     """Up to three resources the selector considered but did not pick, each with the first
     condition it failed: ``(record, "web is not “in a public subnet”.")``."""
     chosen = {r.id for r in found}
-    out = []
-    for record in selector.candidates(d):
+    scored = []
+    for order, record in enumerate(selector.candidates(d)):
         if record.id in chosen:
             continue
         clause = selector.failed_clause(d, record)
         if clause is None or clause.key == "kind":
             continue
-        out.append((record, pair(f"{record.label} is not “", f"「{record.label}」は条件「")
-                    + clause.describe() + pair("”.", "」を満たしていない．")))
-        if len(out) == _NEAR_MISSES:
-            break
-    return out
+        # the nearest misses got furthest through the conditions
+        scored.append((-selector.clauses.index(clause), order, record, clause))
+    scored.sort(key=lambda item: item[:2])
+    return [(record, pair(f"{record.label} is not “", f"「{record.label}」は条件「") + clause.describe()
+             + pair("”.", "」を満たしていない．")) for _, _, record, clause in scored[:_NEAR_MISSES]]
 
 
 def _parse_resource(reader: Reader, spec: LocatedMap, what: str) -> ResourceCheck:
