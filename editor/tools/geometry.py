@@ -120,16 +120,14 @@ class GeometryPlan:
         self.geometry[rid] = Geometry(float(x), float(y), w, h)
 
     def grow(self, containers) -> None:
-        """Grow each of ``containers`` (and, in turn, what holds them) to fit its planned contents.
-        Containers never shrink here. Cost: O(contents of the containers on the way up)."""
+        """Grow each of ``containers`` (and, in turn, what holds them) to fit its planned contents,
+        pushing aside what the growth would now cover (the neighbours below move down, those to
+        the right move right, keeping their spacing). Containers never shrink here.
+        Cost: O(contents and neighbours of the containers on the way up)."""
         pending = [c for c in containers if c is not None]
-        seen: set[str] = set()
         while pending:
             container = pending.pop()
-            if container in seen and container not in self.geometry:
-                continue
-            seen.add(container)
-            need_w, need_h = MIN_CONTAINER
+            need_w = need_h = 0.0
             for child in self.children_of(container):
                 g = self.geometry_of(child)
                 w, h = self.size_of(child)
@@ -138,10 +136,39 @@ class GeometryPlan:
             g = self.geometry_of(container)
             w, h = self.size_of(container)
             if need_w > w or need_h > h:
-                self.geometry[container] = Geometry(g.x, g.y, max(w, need_w), max(h, need_h))
+                grown = Geometry(g.x, g.y, max(w, need_w), max(h, need_h))
+                self.geometry[container] = grown
                 parent = self.parent_of(container)
+                self._make_room(container, (g.x, g.y, w, h), grown)
                 if parent is not None:
                     pending.append(parent)
+
+    def _make_room(self, container: str, old: tuple, new: Geometry) -> None:
+        ox, oy, ow, oh = old
+        siblings = [s for s in self.children_of(self.parent_of(container)) if s != container]
+
+        def rect(rid):
+            g = self.geometry_of(rid)
+            return (g.x, g.y, *self.size_of(rid))
+
+        if new.h > oh:  # neighbours in the same column, below the old bottom edge
+            below = [s for s in siblings if rect(s)[1] >= oy + oh - 1
+                     and rect(s)[0] < new.x + new.w and rect(s)[0] + rect(s)[2] > new.x]
+            hit = [rect(s)[1] for s in below if rect(s)[1] < new.y + new.h + GAP]
+            if hit:
+                dy = new.y + new.h + GAP - min(hit)
+                for s in below:
+                    g = self.geometry_of(s)
+                    self.geometry[s] = Geometry(g.x, g.y + dy, g.w, g.h)
+        if new.w > ow:  # neighbours in the same row, right of the old right edge
+            right = [s for s in siblings if rect(s)[0] >= ox + ow - 1
+                     and rect(s)[1] < new.y + new.h and rect(s)[1] + rect(s)[3] > new.y]
+            hit = [rect(s)[0] for s in right if rect(s)[0] < new.x + new.w + GAP]
+            if hit:
+                dx = new.x + new.w + GAP - min(hit)
+                for s in right:
+                    g = self.geometry_of(s)
+                    self.geometry[s] = Geometry(g.x + dx, g.y, g.w, g.h)
 
     def edits(self) -> list[Edit]:
         out: list[Edit] = []

@@ -266,7 +266,7 @@ def _subnet_route_options(d: Diagram, source: str, target: str) -> list[LinkOpti
     vpc = q.vpc_of(d, subnet)
     if vpc is None:
         return []
-    out = []
+    out = _shared_table_options(d, subnet, gateway, vpc.id)
     table = q.route_table_of(d, subnet)
     if table is not None:
         routes = _kinds.kind("RouteTable").field("routes")
@@ -280,8 +280,26 @@ def _subnet_route_options(d: Diagram, source: str, target: str) -> list[LinkOpti
     return out
 
 
+def _shared_table_options(d: Diagram, subnet: str, gateway: str, vpc: str) -> list[LinkOption]:
+    """Route tables of the VPC that already send traffic to ``gateway`` (the public route table
+    the other public subnets use): associating the subnet with one is usually what is meant."""
+    current = q.route_table_of(d, subnet)
+    out = []
+    for table in d.referrers(gateway, "RouteTable", "routes"):
+        if current is not None and table.id == current.id:
+            continue
+        owner = q.vpc_of(d, table.id)
+        if owner is None or owner.id != vpc:
+            continue
+        routes = ", ".join(f"{r.get('destination')} → {_name(d, gateway)}"
+                           for r in table.get("routes", ()) if r.get("target") == gateway)
+        label = f"Associate {_name(d, subnet)} with route table {table.label} ({routes})"
+        out.append(LinkOption(label, set_property(d, subnet, "route_table", table.id, label=label)))
+    return out
+
+
 def _own_table_option(d: Diagram, subnet: str, gateway: str, vpc: str) -> LinkOption:
-    rid = new_id(set(d.ids()), prefix=f"rt-{subnet}")
+    rid = f"rt-{subnet}" if f"rt-{subnet}" not in d else new_id(set(d.ids()), prefix=f"rt-{subnet}")
     plan = GeometryPlan(d, parents={rid: vpc}, kinds={rid: "RouteTable"})
     x, y = free_spot(plan, vpc)
     plan.place(rid, x, y, vpc)

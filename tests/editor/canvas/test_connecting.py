@@ -75,12 +75,12 @@ def test_several_fitting_references_offer_a_choice(make_canvas, mouse):
                        "Give private its own route table with 0.0.0.0/0 → nat",
                        "Connect private to nat (tcp/443)"]
     table = canvas.diagram["private"].get("route_table")
-    assert table == "rt-private-1" and canvas.diagram[table].parent == "vpc"
+    assert table == "rt-private" and canvas.diagram[table].parent == "vpc"
     assert [(r["destination"], r["target"]) for r in canvas.diagram[table].get("routes")] == \
         [("0.0.0.0/0", "nat")]
     assert canvas.diagram["main"].get("routes") == ()
     canvas.document.undo_stack.undo()
-    assert "rt-private-1" not in canvas.diagram and canvas.diagram["private"].get("route_table") == ""
+    assert "rt-private" not in canvas.diagram and canvas.diagram["private"].get("route_table") == ""
 
 
 def test_dismissing_the_menu_changes_nothing(make_canvas, mouse):
@@ -129,3 +129,19 @@ def test_selected_line_is_deleted_as_its_reference(make_canvas, mouse):
     assert [(r["destination"], r["target"]) for r in canvas.diagram["rt"].get("routes")] == \
         [("0.0.0.0/0", "igw")]
     assert canvas.document.undo_stack.undoText() == "Remove route 10.9.0.0/16 → igw from rt"
+
+
+def test_a_second_public_subnet_is_offered_the_existing_public_table_first(make_canvas, mouse):
+    b = DesignBuilder()
+    vpc = b.vpc("vpc", "10.0.0.0/16")
+    b.internet_gateway("igw", vpc)
+    b.public_subnet("public-a", vpc, "10.0.0.0/24", "igw")
+    b.subnet("public-c", vpc, "10.0.1.0/24")
+    canvas = make_canvas(b.diagram)
+    offered = []
+    canvas.choose_option = lambda options, where: (offered.extend(o.label for o in options), options[0])[1]
+    canvas.set_tool("connect")
+    mouse.drag(canvas, centre_of(canvas, "public-c"), centre_of(canvas, "igw"))
+    assert offered[0] == "Associate public-c with route table rt-public-a (0.0.0.0/0 → igw)"
+    assert canvas.diagram["public-c"].get("route_table") == "rt-public-a"
+    assert canvas.scene.item_for("public-c").style_key == "PublicSubnet"  # now drawn as public
