@@ -23,7 +23,8 @@ class Touched:
     """The resources one :class:`ChangeSet` added, removed, edited or re-parented.
 
     - ``kinds``: id -> kind, for every touched resource (removed ones included);
-    - ``structural``: ids added, removed or re-parented;
+    - ``structural``: ids added, removed or re-parented, and everything inside a re-parented
+      container;
     - ``properties``: id -> names of the properties that changed (``name`` for a rename).
     """
 
@@ -39,8 +40,16 @@ class Touched:
             record = diagram.get(rid)
             if record is not None:
                 self.kinds.setdefault(rid, record.kind)
-        self.structural = frozenset(change.added) | frozenset(change.removed) \
-            | frozenset(change.reparented)
+        structural = set(change.added) | set(change.removed) | set(change.reparented)
+        # A container that moves carries its contents along: everything inside it now belongs to
+        # another subnet, zone, VPC or Region too, so it counts as moved (its own parent is
+        # unchanged; the container's old parent is in the change set).
+        for rid in change.reparented:
+            if rid in diagram:
+                for inner in diagram.descendants(rid):
+                    self.kinds.setdefault(inner.id, inner.kind)
+                    structural.add(inner.id)
+        self.structural = frozenset(structural)
         self.properties = {rid: frozenset(props) for rid, props in change.properties.items()}
         self.metadata = frozenset(change.metadata)
         self.relations = bool(change.relations_added or change.relations_removed)

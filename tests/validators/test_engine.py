@@ -140,3 +140,18 @@ def test_a_finding_renders_from_its_template_for_translation():
     assert hash(f) == hash(Finding("cidr-overlap", Severity.ERROR, f.message, ("x", "y"), rule.fix))
     literal = rule.finding("Route ANY /{proxy+} is fine.", ["x"])
     assert literal.message == "Route ANY /{proxy+} is fine." and literal.render() == literal.message
+
+
+def test_moving_a_container_counts_as_moving_everything_inside_it():
+    """Found by the random edit test: an ECS cluster moved to another VPC takes its service along,
+    and the service's security group is now of another VPC."""
+    from validators.rules import sg_other_vpc
+    b = network()
+    b.vpc("other", "10.1.0.0/16")
+    b.add("SecurityGroup", "sg", "vpc")
+    b.add("EcsCluster", "cluster", "vpc")
+    b.add("EcsService", "svc", "cluster", security_groups=["sg"])
+    live = Validator(b.diagram, [sg_other_vpc.RULE])
+    assert live.findings == []
+    b.diagram.apply(edits.reparent(b.diagram, "cluster", "other"))
+    assert [f.resources for f in live.findings] == [("svc", "sg")]
