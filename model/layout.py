@@ -1,11 +1,18 @@
 """Automatic layout: where to draw resources that have no position yet.
 
 Deterministic and overlap-free by construction: every container lays its contents out in bands
-(rows of cells that never share space), and sizes itself to fit them. The conventions follow AWS
-architecture diagrams: edge and global services across the top; inside a Region its regional
-services, then its VPCs; inside a VPC the gateways and load balancers, then one column per
-Availability Zone with public subnets above private ones, then the supporting pieces (route tables,
-security groups, ACLs). Resources that already have a position keep it; new ones go below them.
+that never share space (rows of cells, or shelves of boxes wrapping at one width) and sizes itself
+to fit them. The conventions follow AWS architecture diagrams:
+
+- edge and global services (Route 53, CloudFront, IAM...) across the top, outside every Region;
+- inside a Region its regional services, then its VPCs side by side, wrapping into rows so the
+  picture keeps a landscape shape however many VPCs there are;
+- inside a VPC the gateways, load balancers and endpoints on top, then one column per
+  Availability Zone with the subnets of the same tier (public first, then by address) aligned
+  across the zones, then groups such as Auto Scaling groups, and at the bottom a compact band of
+  route tables, network ACLs and security groups.
+
+Resources that already have a position keep it; new ones go below them. Cost: O(n log n).
 """
 
 from __future__ import annotations
@@ -29,6 +36,9 @@ HEADER = 40.0
 PADDING = 20.0
 GAP = 20.0
 MIN_CONTAINER = (300.0, 150.0)
+
+#: Width over height the arrangement of VPCs in a Region aims for.
+_ASPECT = 1.6
 
 _EDGE_KINDS = ("HostedZone", "CloudFrontDistribution", "AcmCertificate", "IamUser", "IamGroup",
                "IamRole", "IamPolicy")
@@ -58,14 +68,29 @@ def layout_edit(diagram: Diagram, only_missing: bool = True) -> Composite:
     return Composite(edits, "Arrange")
 
 
+class _Band:
+    """Members laid out together: ``grid`` (cells wrapping at the width), ``shelf`` (boxes
+    wrapping at the width, each row as tall as its tallest), ``column`` (one under another), or
+    ``zones`` (Availability Zones side by side with their subnets aligned by tier)."""
+
+    __slots__ = ("members", "style")
+
+    def __init__(self, members: list[Resource], style: str):
+        self.members, self.style = members, style
+
+
 class _Planner:
     def __init__(self, diagram: Diagram, only_missing: bool):
         self.d = diagram
         self.only_missing = only_missing
         self.result: dict[str, Geometry] = {}
+        self._public: dict[str, bool] = {}
 
     def keeps(self, rid: str) -> bool:
         return self.only_missing and self.d.geometry(rid) is not None
+
+    def is_container(self, record: Resource) -> bool:
+        return _kinds.kind(record.kind).container
 
     def size_of(self, record: Resource) -> tuple[float, float]:
         g = self.result.get(record.id)
@@ -73,113 +98,206 @@ class _Planner:
             return g.w, g.h
         return item_size(self.d, record.id)
 
+    def set_size(self, record: Resource, w: float, h: float) -> None:
+        old = self.result.get(record.id) or self.d.geometry(record.id) or Geometry(0.0, 0.0)
+        self.result[record.id] = Geometry(old.x, old.y, w, h)
+
+    def move(self, record: Resource, x: float, y: float) -> None:
+        g = self.result.get(record.id)
+        if g is not None and (g.w or g.h):
+            self.result[record.id] = Geometry(x, y, g.w, g.h)
+        else:
+            self.result[record.id] = Geometry(x, y)
+
+    # ------------------------------------------------------------------ containers
     def place(self, container: str | None) -> tuple[float, float]:
         """Lay out the contents of ``container``; return the size the contents need, padding and
         title bar included."""
         children = self.d.children(container)
         for child in children:
-            if _kinds.kind(child.kind).container:
+            if self.is_container(child):
                 needed = self.place(child.id)
                 old = self.d.geometry(child.id)
                 w, h = needed
                 if self.keeps(child.id) and old.w and old.h:
                     w, h = max(w, old.w), max(h, old.h)
-                x, y = (old.x, old.y) if old else (0.0, 0.0)
-                self.result[child.id] = Geometry(x, y, w, h)
+                self.set_size(child, w, h)
         kept = [c for c in children if self.keeps(c.id)]
         fresh = [c for c in children if not self.keeps(c.id)]
         inset = PADDING if container is not None else 0.0
-        top = HEADER if container is not None else 0.0
-        content_right, content_bottom = inset, top
+        top = HEADER + PADDING if container is not None else 0.0
+        right, bottom = inset, top - (PADDING if container is not None else 0.0)
         for child in kept:
             w, h = self.size_of(child)
             g = self.d.geometry(child.id)
             self.result[child.id] = Geometry(g.x, g.y, w, h) if g.w or g.h else g
-            content_right = max(content_right, g.x + w)
-            content_bottom = max(content_bottom, g.y + h)
-        y = content_bottom + GAP if kept else top + (PADDING if container is not None else 0.0)
-        for band, direction in self.bands(container, fresh):
-            if not band:
-                continue
-            width, height = self.lay_band(band, direction, inset, y)
-            content_right = max(content_right, inset + width)
-            content_bottom = max(content_bottom, y + height)
-            y += height + GAP
+            right = max(right, g.x + w)
+            bottom = max(bottom, g.y + h)
+        y = bottom + GAP if kept else top
+        bands = [b for b in self.bands(container, fresh) if b.members]
+        width = self.target_width(bands, right - inset)
+        for band in bands:
+            w, h = self.lay_band(band, inset, y, width)
+            right = max(right, inset + w)
+            bottom = max(bottom, y + h)
+            y += h + GAP
         if container is None:
-            return content_right, content_bottom
-        return (max(content_right + PADDING, MIN_CONTAINER[0]),
-                max(content_bottom + PADDING, MIN_CONTAINER[1]))
+            return right, bottom
+        return (max(right + PADDING, MIN_CONTAINER[0]), max(bottom + PADDING, MIN_CONTAINER[1]))
 
-    def lay_band(self, band: list[Resource], direction: str, x0: float, y0: float):
-        """Place a band's members in a row, a column or a grid; return its width and height."""
-        sizes = [self.size_of(r) for r in band]
-        if direction == "grid":
-            columns = max(1, min(len(band), ceil(sqrt(len(band) * 2))))
-        elif direction == "column":
-            columns = 1
-        else:
-            columns = len(band)
-        col_widths = [0.0] * columns
-        row_heights = [0.0] * ceil(len(band) / columns)
-        for i, (w, h) in enumerate(sizes):
-            col_widths[i % columns] = max(col_widths[i % columns], w)
-            row_heights[i // columns] = max(row_heights[i // columns], h)
-        if direction == "column":  # stacked containers share one width, like AWS diagrams
-            for record in band:
-                if _kinds.kind(record.kind).container and record.id in self.result:
-                    g = self.result[record.id]
-                    self.result[record.id] = Geometry(g.x, g.y, col_widths[0], g.h)
-        for i, record in enumerate(band):
-            col, row = i % columns, i // columns
-            x = x0 + sum(col_widths[:col]) + GAP * col
-            y = y0 + sum(row_heights[:row]) + GAP * row
-            g = self.result.get(record.id)
-            if g is not None and (g.w or g.h):
-                self.result[record.id] = Geometry(x, y, g.w, g.h)
-            else:
-                self.result[record.id] = Geometry(x, y)
-        width = sum(col_widths) + GAP * (columns - 1)
-        height = sum(row_heights) + GAP * (len(row_heights) - 1)
+    def target_width(self, bands: list[_Band], kept_width: float) -> float:
+        """The width the bands of one container wrap at: wide enough for its widest box and its
+        Availability Zones side by side, and for groups of boxes (VPCs) to form a landscape."""
+        width = max(kept_width, 0.0)
+        for band in bands:
+            sizes = [self.size_of(r) for r in band.members]
+            if band.style == "zones":
+                width = max(width, self.zones_width(band.members))
+            elif band.style in ("shelf", "column"):
+                width = max(width, max(w for w, _ in sizes))
+                if band.style == "shelf" and len(sizes) > 1:
+                    area = sum((w + GAP) * (h + GAP) for w, h in sizes)
+                    width = max(width, sqrt(area * _ASPECT) - GAP)
+        if width == 0.0:  # icons only: a rough square
+            count = sum(len(b.members) for b in bands)
+            columns = max(1, ceil(sqrt(count * 2)))
+            width = columns * ICON_CELL[0] + (columns - 1) * GAP
+        return width
+
+    # ------------------------------------------------------------------ bands
+    def lay_band(self, band: _Band, x0: float, y0: float, width: float) -> tuple[float, float]:
+        if band.style == "zones":
+            return self.lay_zones(band.members, x0, y0)
+        if band.style == "column":
+            return self.lay_rows([[r] for r in band.members], x0, y0, stretch=True)
+        rows: list[list[Resource]] = [[]]
+        used = 0.0
+        for record in band.members:
+            w, _ = self.size_of(record)
+            if rows[-1] and used + GAP + w > width + 0.5:
+                rows.append([])
+                used = 0.0
+            used += (GAP if rows[-1] else 0.0) + w
+            rows[-1].append(record)
+        return self.lay_rows(rows, x0, y0, stretch=False)
+
+    def lay_rows(self, rows: list[list[Resource]], x0: float, y0: float,
+                 stretch: bool) -> tuple[float, float]:
+        """Place rows of members one under another; ``stretch`` gives the containers of a
+        one-member-per-row column a common width, as AWS diagrams draw stacked boxes."""
+        if stretch:
+            common = max(self.size_of(row[0])[0] for row in rows)
+            for row in rows:
+                if self.is_container(row[0]):
+                    _, h = self.size_of(row[0])
+                    self.set_size(row[0], common, h)
+        width = height = 0.0
+        y = y0
+        for row in rows:
+            x = x0
+            row_height = 0.0
+            for record in row:
+                w, h = self.size_of(record)
+                self.move(record, x, y)
+                x += w + GAP
+                row_height = max(row_height, h)
+            width = max(width, x - GAP - x0)
+            y += row_height + GAP
+            height = y - GAP - y0
         return width, height
 
-    def bands(self, container: str | None, children: list[Resource]):
+    # ------------------------------------------------------------------ zones
+    def zone_members(self, zone: Resource) -> list[Resource] | None:
+        """The contents of a zone to align across zones, or None when some already have a place."""
+        members = sorted(self.d.children(zone.id), key=self.subnet_order)
+        if any(self.keeps(m.id) for m in members):
+            return None
+        return members
+
+    def zones_width(self, zones: list[Resource]) -> float:
+        """The width :meth:`lay_zones` will give the zones."""
+        columns = [self.zone_members(z) for z in zones]
+        if any(c is None for c in columns):
+            return sum(self.size_of(z)[0] for z in zones) + GAP * (len(zones) - 1)
+        inner = max([self.size_of(m)[0] for c in columns for m in c]
+                    + [MIN_CONTAINER[0] - 2 * PADDING])
+        return len(zones) * (inner + 2 * PADDING) + GAP * (len(zones) - 1)
+
+    def lay_zones(self, zones: list[Resource], x0: float, y0: float) -> tuple[float, float]:
+        """Availability Zones side by side, of one width and height, with the n-th subnet of
+        every zone (public first) on the same row, so the tiers read across the VPC."""
+        columns = [self.zone_members(z) for z in zones]
+        if any(c is None for c in columns):
+            return self.lay_rows([zones], x0, y0, stretch=False)
+        inner = max([self.size_of(m)[0] for c in columns for m in c] + [MIN_CONTAINER[0] - 2 * PADDING])
+        tiers = max((len(c) for c in columns), default=0)
+        heights = [max((self.size_of(c[i])[1] for c in columns if i < len(c)), default=0.0)
+                   for i in range(tiers)]
+        zone_w = inner + 2 * PADDING
+        zone_h = max(HEADER + PADDING + sum(heights) + GAP * max(tiers - 1, 0) + PADDING,
+                     MIN_CONTAINER[1])
+        x = x0
+        for zone, members in zip(zones, columns):
+            y = HEADER + PADDING
+            for i, member in enumerate(members):
+                if self.is_container(member):
+                    self.set_size(member, inner, heights[i])
+                self.move(member, PADDING, y)
+                y += heights[i] + GAP
+            self.set_size(zone, zone_w, zone_h)
+            self.move(zone, x, y0)
+            x += zone_w + GAP
+        return x - GAP - x0, zone_h
+
+    # ------------------------------------------------------------------ who goes where
+    def bands(self, container: str | None, children: list[Resource]) -> list[_Band]:
         kind = self.d[container].kind if container else None
         by_id = sorted(children, key=lambda r: natural_key(r.id))
 
-        def of(kinds, pool=by_id):
-            return [r for r in pool if r.kind in kinds]
+        def of(kinds, order=None):
+            found = [r for r in by_id if r.kind in kinds]
+            if order is not None:
+                found.sort(key=lambda r: (order.index(r.kind), natural_key(r.id)))
+            return found
 
         def rest(*taken):
             used = {r.id for band in taken for r in band}
             return [r for r in by_id if r.id not in used]
 
-        containers = [r for r in by_id if _kinds.kind(r.kind).container]
+        boxes = [r for r in by_id if self.is_container(r)]
         if kind is None:
             edge = of(_EDGE_KINDS)
             regions = of(("Region",))
-            return [(edge, "row"), (regions, "column"), (rest(edge, regions), "grid")]
+            others = rest(edge, regions)
+            return [_Band(edge, "grid"), _Band(regions, "shelf"),
+                    _Band([r for r in others if r in boxes], "shelf"),
+                    _Band([r for r in others if r not in boxes], "grid")]
         if kind == "Region":
             vpcs = of(("Vpc",))
-            others = rest(vpcs)
-            return [(others, "grid"), (vpcs, "column")]
+            inner = [r for r in rest(vpcs) if r in boxes]
+            return [_Band([r for r in rest(vpcs, inner)], "grid"), _Band(vpcs, "shelf"),
+                    _Band(inner, "shelf")]
         if kind == "Vpc":
-            top = sorted(of(_VPC_TOP), key=lambda r: (_VPC_TOP.index(r.kind), natural_key(r.id)))
-            azs = of(("AvailabilityZone",))
+            top = of(_VPC_TOP, _VPC_TOP)
+            zones = of(("AvailabilityZone",))
             subnets = sorted(of(("Subnet",)), key=self.subnet_order)
-            bottom = sorted(of(_VPC_BOTTOM), key=lambda r: (_VPC_BOTTOM.index(r.kind), natural_key(r.id)))
-            inner = [r for r in rest(top, azs, subnets, bottom) if _kinds.kind(r.kind).container]
-            loose = rest(top, azs, subnets, bottom, inner)
-            return [(top, "grid"), (azs, "row"), (subnets, "column"), (inner, "row"), (loose, "grid"),
-                    (bottom, "grid")]
+            bottom = of(_VPC_BOTTOM, _VPC_BOTTOM)
+            inner = [r for r in rest(top, zones, subnets, bottom) if r in boxes]
+            loose = rest(top, zones, subnets, bottom, inner)
+            return [_Band(top, "grid"), _Band(zones, "zones"), _Band(subnets, "shelf"),
+                    _Band(inner, "shelf"), _Band(loose, "grid"), _Band(bottom, "grid")]
         if kind == "AvailabilityZone":
-            return [(sorted(children, key=self.subnet_order), "column")]
-        leaves = [r for r in by_id if r not in containers]
-        return [(leaves, "grid"), (containers, "row")]
+            return [_Band(sorted(children, key=self.subnet_order), "column")]
+        leaves = [r for r in by_id if r not in boxes]
+        return [_Band(leaves, "grid"), _Band(boxes, "shelf")]
 
     def subnet_order(self, record: Resource):
         """Public subnets first, then by address."""
         if record.kind != "Subnet":
             return (2, 0, natural_key(record.id))
-        net = parse(record.get("cidr")) if isinstance(record.get("cidr"), str) else None
-        public = q.is_public_subnet(self.d, record.id)
+        public = self._public.get(record.id)
+        if public is None:
+            public = self._public[record.id] = q.is_public_subnet(self.d, record.id)
+        cidr = record.get("cidr")
+        net = parse(cidr) if isinstance(cidr, str) else None
         return (0 if public else 1, int(net.network_address) if net else 0, natural_key(record.id))
