@@ -41,6 +41,8 @@ __all__ = ["Outcome", "CHECK_TYPES", "parse_check", "FlowCheck", "NoFindingsChec
 
 #: How many near misses a failed resource goal names.
 _NEAR_MISSES = 3
+#: Conditions that say *which* resource is meant; failing one does not make a near miss.
+_ANCHORS = ("kind", "id", "name", "holds")
 
 
 @dataclass(frozen=True)
@@ -241,8 +243,8 @@ def near_misses(d: Diagram, selector: Selector, found) -> list[tuple]:
         if record.id in chosen:
             continue
         clause = selector.failed_clause(d, record)
-        if clause is None or clause.key == "kind":
-            continue
+        if clause is None or clause.key in _ANCHORS:
+            continue  # another resource altogether, not one that almost fits
         # the nearest misses got furthest through the conditions
         scored.append((-selector.clauses.index(clause), order, record, clause))
     scored.sort(key=lambda item: item[:2])

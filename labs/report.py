@@ -46,8 +46,8 @@ def _pad(text: str, columns: int) -> str:
 
 def text_report(lab: Lab, rows: list[SubmissionRow], language: str = "en") -> str:
     words = _WORDS[language if language in _WORDS else "en"]
-    out = [f"{words['lab']} {lab.id}: {lab.title.get(language)} "
-           f"({words['goals'].format(n=len(lab.goals))})"]
+    out = [words["heading"].format(lab=words["lab"], id=lab.id, title=lab.title.get(language),
+                                   goals=words["goals"].format(n=len(lab.goals)))]
     number_width = len(str(len(lab.goals)))
     for i, goal in enumerate(lab.goals, 1):
         out.append(f"  {i:>{number_width}}  {goal.id}: {goal.description.get(language)}")
@@ -102,10 +102,10 @@ def csv_report(lab: Lab, rows: list[SubmissionRow], language: str = "en") -> str
 
 
 _WORDS = {
-    "en": {"lab": "Lab", "goals": "{n} goals", "submission": "Submission", "score": "Score",
+    "en": {"heading": "{lab} {id}: {title} ({goals})", "lab": "Lab", "goals": "{n} goals", "submission": "Submission", "score": "Score",
            "error": "error", "why": "Why goals failed", "summary": "{complete} of {total} submission(s) "
            "meet every goal."},
-    "ja": {"lab": "ラボ", "goals": "ゴール{n}個", "submission": "提出物", "score": "得点",
+    "ja": {"heading": "{lab} {id}：{title}（{goals}）", "lab": "ラボ", "goals": "ゴール{n}個", "submission": "提出物", "score": "得点",
            "error": "エラー", "why": "達成できなかったゴールとその理由",
            "summary": "{total}件中{complete}件がすべてのゴールを達成．"},
 }
