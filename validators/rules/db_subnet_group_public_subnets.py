@@ -8,7 +8,6 @@ from model.diagram import Diagram
 from ..facts import names
 from ..finding import Severity
 from ..rule import Rule
-from ..scope import per_record
 
 
 def check_one(diagram: Diagram, group):
@@ -16,6 +15,13 @@ def check_one(diagram: Diagram, group):
     if public and not any(db.get("publicly_accessible") for db in diagram.referrers(group.id)):
         yield RULE.finding("DB subnet group {group} contains public subnet(s) {subnets}.",
                            [group.id, *(s.id for s in public)], group=group.label, subnets=names(public))
+
+
+def check(diagram: Diagram):
+    """Every DB subnet group; unscoped, because a group is judged by the databases that refer to it
+    (a deliberately public database may use public subnets)."""
+    for group in diagram.of_kind("DbSubnetGroup"):
+        yield from check_one(diagram, group)
 
 
 RULE = Rule(
@@ -35,5 +41,5 @@ RULE = Rule(
                         "RouteTable": ("routes", "main"), "InternetGateway": (), "Vpc": (),
                         "AvailabilityZone": ()},
     watches_relations=False,
-    check=lambda d: (f for g in d.of_kind("DbSubnetGroup") for f in check_one(d, g)),
+    check=check,
 )
