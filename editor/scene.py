@@ -184,7 +184,10 @@ class DiagramScene(QGraphicsScene):
             item = self._items.get(rid)
             if item is not None:
                 item.show_record(self.diagram[rid], subtitle(self.diagram, self.diagram[rid]))
-        for rid in set(change.added) | set(change.properties) | set(change.reparented):
+        sources = set(change.added) | set(change.properties) | set(change.reparented)
+        for rid in change.added:  # references waiting for this resource (a restored NAT gateway)
+            sources.update(source for source, _, _ in self.diagram.references_to(rid))
+        for rid in sources:
             if rid in self.diagram:
                 self._sync_lines_from(rid)
         for relation_id in change.relations_added:

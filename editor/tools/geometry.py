@@ -21,10 +21,11 @@ __all__ = ["GeometryPlan", "absolute_rect", "content_size", "MIN_INSET", "DEFAUL
 #: The closest a resource may sit to its container's top-left corner (below the title bar).
 MIN_INSET = (10.0, HEADER)
 
-#: The size new containers get, so that something can be dropped into them straight away.
+#: The size new containers get, so that something can be dropped into them straight away (a subnet
+#: holds a row of resources below its title; a zone two such subnets).
 DEFAULT_SIZES = {
-    "Region": (980.0, 640.0), "Vpc": (760.0, 460.0), "AvailabilityZone": (340.0, 360.0),
-    "Subnet": (300.0, 150.0), "AutoScalingGroup": (300.0, 160.0), "EcsCluster": (320.0, 200.0),
+    "Region": (980.0, 640.0), "Vpc": (760.0, 500.0), "AvailabilityZone": (340.0, 440.0),
+    "Subnet": (300.0, 190.0), "AutoScalingGroup": (300.0, 190.0), "EcsCluster": (320.0, 200.0),
     "HostedZone": (320.0, 180.0),
 }
 

@@ -100,3 +100,59 @@ def test_pasting_nothing_or_a_foreign_text_changes_nothing(make_canvas):
     assert canvas.paste() == []
     assert canvas.document.undo_stack.count() == 0
     assert messages == ["The clipboard holds no Kumozu resources."]
+
+
+def test_paste_into_another_design_drops_references_it_cannot_keep():
+    """Copied from one design, pasted into another: references among the copies follow them, the
+    security group the other design lacks is dropped, the copy lands in the container chosen and
+    its subnet gets a block of the new VPC."""
+    from editor.clipboard import copy_text, paste_edit, read_clipboard
+    source = design()
+    source.apply(edits.add_resource(source, "NatGateway", "nat", parent="web-a"))
+    source.apply(edits.set_property(source, "rt-web", "routes",
+                                    [{"destination": "0.0.0.0/0", "target": "nat"},
+                                     {"destination": "10.9.0.0/16", "target": "web-1"}]))
+    clip, roots = read_clipboard(copy_text(source, ["web-a", "rt-web"]))
+    assert sorted(roots) == ["rt-web", "web-a"]
+    other = DesignBuilder()
+    other.vpc("vpc-b", "172.16.0.0/16")
+    other.subnet("taken", "vpc-b", "172.16.0.0/24")
+    result = paste_edit(other.diagram, clip, roots, "vpc-b", at=(40, 60))
+    assert result.refusal == ""
+    other.diagram.apply(result.edit)
+    d = other.diagram
+    subnet = d["web-a-1"]
+    assert subnet.parent == "vpc-b" and subnet.get("cidr") == "172.16.1.0/24"
+    assert subnet.get("route_table") == "rt-web-1"                      # remapped with the copy
+    routes = [(r["destination"], r["target"]) for r in d["rt-web-1"].get("routes")]
+    assert routes == [("0.0.0.0/0", "nat-1"), ("10.9.0.0/16", "web-1")]  # both targets copied too
+    assert d["web-1"].get("security_groups") == ()                     # web-sg is not in this design
+
+
+def test_routes_to_what_was_left_behind_are_dropped():
+    from editor.clipboard import copy_text, paste_edit, read_clipboard
+    source = design()
+    source.apply(edits.add_resource(source, "InternetGateway", "igw", parent="vpc", properties={"vpc": "vpc"}))
+    source.apply(edits.set_property(source, "rt-web", "routes", [{"destination": "0.0.0.0/0", "target": "igw"}]))
+    clip, roots = read_clipboard(copy_text(source, ["rt-web"]))
+    other = DesignBuilder()
+    other.vpc("vpc-b", "172.16.0.0/16")
+    result = paste_edit(other.diagram, clip, roots, "vpc-b", at=(40, 60))
+    other.diagram.apply(result.edit)
+    assert other.diagram["rt-web-1"].get("routes") == ()
+
+
+def test_paste_refuses_a_container_that_cannot_hold_the_copies():
+    from editor.clipboard import copy_text, paste_edit, read_clipboard
+    d = design()
+    clip, roots = read_clipboard(copy_text(d, ["web-1"]))
+    result = paste_edit(d, clip, roots, "vpc", at=(10, 10))
+    assert result.edit is None
+    assert result.refusal.startswith("An EC2 instance cannot sit in a VPC")
+
+
+def test_a_design_pasted_as_text_pastes_whole():
+    from editor.clipboard import read_clipboard
+    text = native_format.dumps(design())
+    clip, roots = read_clipboard(text)
+    assert roots == ["region"]

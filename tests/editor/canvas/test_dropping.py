@@ -85,7 +85,7 @@ def test_new_container_gets_a_usable_size_and_the_parent_grows_to_fit(make_canva
     assert palette_drag(canvas, "Subnet").drop_at(inside(canvas, "az-c", 0.5, 0.97))
     subnet = next(r for r in canvas.diagram.of_kind("Subnet") if r.parent == "az-c")
     g = canvas.diagram.geometry(subnet.id)
-    assert (g.w, g.h) == (300.0, 150.0)
+    assert (g.w, g.h) == (300.0, 190.0)
     grown = canvas.diagram.geometry("az-c")
     assert grown.h > az.h and g.y + g.h <= grown.h
     canvas.document.undo_stack.undo()

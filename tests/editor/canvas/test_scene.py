@@ -1,0 +1,90 @@
+"""The scene mirrors the model: items, lines, subtitles and the far-zoom line layer follow each
+change set, and only what a change can affect is recomputed."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from editor.items import LAYER_ZOOM, LineLayer
+from editor.scene import DiagramScene
+from model.edits import set_property
+from tests.support.builder import DesignBuilder
+
+
+def routed():
+    b = DesignBuilder()
+    vpc = b.vpc("vpc", "10.0.0.0/16")
+    b.subnet("web", vpc, "10.0.0.0/24")
+    b.internet_gateway("igw", vpc)
+    b.route_table("rt", vpc, subnets=["web"])
+    return b.diagram
+
+
+def test_lines_have_their_full_extent_and_are_painted(make_canvas):
+    canvas = make_canvas(routed())
+    canvas.document.push(set_property(canvas.diagram, "rt", "routes",
+                                      [{"destination": "0.0.0.0/0", "target": "igw"}]))
+    line = canvas.scene.line_for(("rt", "routes.0.target"))
+    rect = line.sceneBoundingRect()
+    for end in (canvas.scene.item_for("rt").anchor(), canvas.scene.item_for("igw").anchor()):
+        assert rect.adjusted(-40, -40, 40, 40).contains(end)
+    assert rect.width() > 20 or rect.height() > 20
+    # Render the scene and look for the route's green along the line's middle.
+    image = QImage(canvas.view.viewport().size(), QImage.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    canvas.view.render(painter)
+    painter.end()
+    middle = canvas.view.mapFromScene(line.path().pointAtPercent(0.3))
+    around = [QColor(image.pixel(middle.x() + dx, middle.y() + dy))
+              for dx in range(-2, 3) for dy in range(-2, 3)]
+    assert any(c.green() > c.red() + 40 for c in around)
+
+
+def test_a_new_route_to_the_internet_makes_the_subnet_public_in_the_same_change(qapp):
+    diagram = routed()
+    scene = DiagramScene(diagram)
+    web = scene.item_for("web")
+    assert web.style_key == "PrivateSubnet" and "private" in web.subtitle
+    diagram.apply(set_property(diagram, "rt", "routes", [{"destination": "0.0.0.0/0", "target": "igw"}]))
+    assert web.style_key == "PublicSubnet" and "public" in web.subtitle
+    scene.detach()
+
+
+def test_a_layout_move_does_not_recompute_subtitles(qapp, monkeypatch):
+    from model.edits import move
+    diagram = routed()
+    scene = DiagramScene(diagram)
+    calls = []
+    import editor.scene as scene_module
+    monkeypatch.setattr(scene_module, "subtitle", lambda d, r: calls.append(r.id) or "")
+    diagram.apply(move(diagram, {"igw": (400, 80)}))
+    assert calls == []
+    diagram.apply(set_property(diagram, "igw", "name", "gateway"))
+    assert "igw" in calls and len(calls) < len(diagram)
+    scene.detach()
+
+
+def test_far_zoom_draws_lines_as_one_layer(make_canvas):
+    canvas = make_canvas(routed())
+    canvas.document.push(set_property(canvas.diagram, "rt", "routes",
+                                      [{"destination": "0.0.0.0/0", "target": "igw"}]))
+    line = canvas.scene.line_for(("rt", "routes.0.target"))
+    layer = next(i for i in canvas.scene.items() if isinstance(i, LineLayer))
+    canvas.view.set_zoom(LAYER_ZOOM / 2)
+    assert not line.isVisible() and layer.isVisible()
+    canvas.view.set_zoom(1.0)
+    assert line.isVisible() and not layer.isVisible()
+
+
+def test_deleting_a_target_hides_its_lines_and_undo_brings_them_back(make_canvas):
+    canvas = make_canvas(routed())
+    canvas.document.push(set_property(canvas.diagram, "rt", "routes",
+                                      [{"destination": "0.0.0.0/0", "target": "igw"}]))
+    canvas.select_ids(["igw"])
+    canvas.delete_selection()
+    line = canvas.scene.line_for(("rt", "routes.0.target"))
+    assert line is None or not line.isVisible()  # the route stays, as a blackhole, undrawn
+    canvas.document.undo_stack.undo()
+    line = canvas.scene.line_for(("rt", "routes.0.target"))
+    assert line is not None and line.isVisible()
