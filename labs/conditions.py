@@ -206,7 +206,7 @@ class RecordMatches(ValueTest):
         return pair("{", "{") + inner + pair("}", "}")
 
 
-SelectorParser = Callable[[Reader, Any, Any, str], Any]
+SelectorParser = Callable[..., Any]  # labs.selectors.parse_selector
 
 
 def parse_condition(reader: Reader, container: Any, key: Any, field: Field, what: str,
@@ -283,7 +283,9 @@ def _item_field(field: Field) -> Field:
 def _pattern(reader: Reader, container, key, field: Field, what: str, parse_selector) -> ValueTest:
     raw = container[key]
     if field.type in (FieldType.REF, FieldType.REF_LIST):
-        return RefMatches(parse_selector(reader, container, key, f"{what}: {field.name}"))
+        # a reference that can only name one kind implies it: certificate: {in_region: us-east-1}
+        implied = field.ref_kinds[0] if len(field.ref_kinds) == 1 else None
+        return RefMatches(parse_selector(reader, container, key, f"{what}: {field.name}", implied))
     if field.type is FieldType.RECORDS:
         names = [f.name for f in field.fields]
         tests = []
