@@ -25,7 +25,7 @@ from model import queries as q
 from model.diagram import Diagram
 from model.yaml_source import LocatedMap
 from validators.engine import validate
-from validators.finding import Finding, Severity
+from validators.finding import Severity
 from validators.reachability import Flow, FlowError, TraceResult, default_port, trace
 from validators.registry import all_rules, rule_by_id
 
@@ -34,7 +34,7 @@ from .explain import describe_blocked, describe_path, place_name, untraceable
 from .reading import Reader, suggest
 from .selectors import Selector, kind_selector, parse_selector
 from .tls_check import TlsCheck, parse_tls
-from .text import LocalText, join, kind_label, pair
+from .text import LocalText, join, pair
 
 __all__ = ["Outcome", "CHECK_TYPES", "parse_check", "FlowCheck", "NoFindingsCheck", "ResourceCheck",
            "SubnetCheck", "TlsCheck", "near_misses", "explain_subnet"]

@@ -298,5 +298,6 @@ def _pattern(reader: Reader, container, key, field: Field, what: str, parse_sele
             tests.append((name, parse_condition(reader, raw, name, sub, what, parse_selector)))
         return Contains(RecordMatches(tuple(tests)))
     unknown = next(k for k in raw if k not in OPERATORS)
-    raise reader.fail(f"{what}: unknown operator '{unknown}' for {field.name}{suggest(str(unknown), OPERATORS)}"
-                      f" (expected {', '.join(OPERATORS)})", raw, unknown, at_key=True)
+    raise reader.fail(f"{what}: unknown operator '{unknown}' for {field.name}"
+                      f"{suggest(str(unknown), OPERATORS)} (expected {', '.join(OPERATORS)})",
+                      raw, unknown, at_key=True)

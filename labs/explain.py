@@ -14,8 +14,8 @@ from validators.reachability import CODES, SERVICES, Blocked, TraceResult
 
 from .text import LocalText, pair
 
-__all__ = ["untraceable", "code_meaning", "code_fix", "describe_blocked", "describe_path", "direction_text", "place_name",
-           "JA_CODES"]
+__all__ = ["untraceable", "code_meaning", "code_fix", "describe_blocked", "describe_path",
+           "direction_text", "place_name", "JA_CODES"]
 
 #: code -> (meaning, usual fix), in Japanese.
 JA_CODES: dict[str, tuple[str, str]] = {

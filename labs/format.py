@@ -33,7 +33,7 @@ from typing import Any
 from model.diagram import Diagram
 from model.documents import open_design
 from model.edits import set_metadata
-from model.errors import LoadError, NewerFormatError
+from model.errors import NewerFormatError
 from model.files import read_bytes
 from model.kinds.networking import REGIONS
 from model.yaml_source import LocatedMap, read_yaml

@@ -65,8 +65,9 @@ class Reader:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(f"{what} must be a whole number", container, key)
         if minimum is not None and value < minimum or maximum is not None and value > maximum:
-            bounds = f"{minimum if minimum is not None else '...'} to {maximum if maximum is not None else '...'}"
-            raise self.fail(f"{what} must be from {bounds}, not {value}", container, key)
+            low = minimum if minimum is not None else "..."
+            high = maximum if maximum is not None else "..."
+            raise self.fail(f"{what} must be from {low} to {high}, not {value}", container, key)
         return value
 
     def boolean(self, container: Any, key: Any, what: str) -> bool:

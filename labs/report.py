@@ -102,11 +102,11 @@ def csv_report(lab: Lab, rows: list[SubmissionRow], language: str = "en") -> str
 
 
 _WORDS = {
-    "en": {"heading": "{lab} {id}: {title} ({goals})", "lab": "Lab", "goals": "{n} goals", "submission": "Submission", "score": "Score",
-           "error": "error", "why": "Why goals failed", "summary": "{complete} of {total} submission(s) "
-           "meet every goal."},
-    "ja": {"heading": "{lab} {id}：{title}（{goals}）", "lab": "ラボ", "goals": "ゴール{n}個", "submission": "提出物", "score": "得点",
-           "error": "エラー", "why": "達成できなかったゴールとその理由",
+    "en": {"heading": "{lab} {id}: {title} ({goals})", "lab": "Lab", "goals": "{n} goals",
+           "submission": "Submission", "score": "Score", "error": "error", "why": "Why goals failed",
+           "summary": "{complete} of {total} submission(s) meet every goal."},
+    "ja": {"heading": "{lab} {id}：{title}（{goals}）", "lab": "ラボ", "goals": "ゴール{n}個",
+           "submission": "提出物", "score": "得点", "error": "エラー", "why": "達成できなかったゴールとその理由",
            "summary": "{total}件中{complete}件がすべてのゴールを達成．"},
 }
 

@@ -369,7 +369,10 @@ def _has_route(reader, raw, name, kinds, what):
             return True
         return False
     shown_dest = pair(destination, destination) if destination else pair("anywhere", "任意の宛先")
-    shown_target = pair("local", "local") if local else (target.noun() if target else pair("any target", "任意のターゲット"))
+    if local:
+        shown_target = pair("local", "local")
+    else:
+        shown_target = target.noun() if target else pair("any target", "任意のターゲット")
     text = pair("with a route ", "") + shown_dest + pair(" → ", " → ") + shown_target + pair("", "のルートがある")
     return Clause(name, check, text)
 

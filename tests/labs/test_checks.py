@@ -35,7 +35,8 @@ def test_a_blocked_flow_names_the_component_direction_and_code_in_both_languages
     assert "web-sg" in outcome.reason.get("en") and "ENI_SG_RULES_MISMATCH" in outcome.reason.get("en")
     assert "「web-sg」で止められている" in outcome.reason.get("ja") and "行きの通信" in outcome.reason.get("ja")
     assert "web-sg" in outcome.resources
-    expected_block = evaluate("{type: flow, from: internet, to: db, port: 5432, expect: unreachable}", network)
+    expected_block = evaluate("{type: flow, from: internet, to: db, port: 5432, expect: unreachable}",
+                              network)
     assert expected_block.passed
 
 

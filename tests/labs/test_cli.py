@@ -65,7 +65,8 @@ def test_csv_has_one_row_per_submission_and_one_column_per_goal(submissions, cap
     by_name = {Path(r["submission"]).name: r for r in rows}
     assert sorted(by_name) == ["alice.kumozu.yaml", "bob.kumozu.yaml", "carol.cfn.yaml", "dave.cfn.yaml",
                                "erin.kumozu.yaml"]
-    assert by_name["alice.kumozu.yaml"]["status"] == "pass" and by_name["alice.kumozu.yaml"]["score"] == "1.00"
+    alice = by_name["alice.kumozu.yaml"]
+    assert alice["status"] == "pass" and alice["score"] == "1.00"
     bob = by_name["bob.kumozu.yaml"]
     assert (bob["status"], bob["passed"], bob["db-subnet-private"]) == ("fail", "2", "fail")
     assert "db-subnet-private: サブネット「private-a」はパブリックサブネットである" in bob["failed_reasons"]

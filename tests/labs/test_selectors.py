@@ -77,7 +77,8 @@ def test_zones_counts_the_zones_of_a_resources_subnets_and_of_a_target_groups_ta
 
 
 def test_has_route_reads_the_subnets_effective_route_table(network):
-    to_igw = selector_from("{kind: Subnet, has_route: {destination: 0.0.0.0/0, target: {kind: InternetGateway}}}")
+    to_igw = selector_from("{kind: Subnet, has_route: {destination: 0.0.0.0/0, "
+                           "target: {kind: InternetGateway}}}")
     assert ids(to_igw, network) == ["public-a"]
     local = selector_from("{kind: Subnet, has_route: {destination: 10.0.0.0/16, target: local}}")
     assert ids(local, network) == ["private-a", "public-a"]
@@ -92,7 +93,8 @@ def test_has_target_references_and_referenced_by(network):
     assert ids(selector_from("{kind: TargetGroup, has_target: {in_public_subnet: true}}"), network) == ["tg"]
     assert ids(selector_from("{kind: TargetGroup, has_target: db}"), network) == []
     assert ids(selector_from("{kind: Instance, references: web-sg}"), network) == ["web"]
-    assert ids(selector_from("{kind: SecurityGroup, referenced_by: {kind: SecurityGroup}}"), network) == ["web-sg"]
+    referred = selector_from("{kind: SecurityGroup, referenced_by: {kind: SecurityGroup}}")
+    assert ids(referred, network) == ["web-sg"]
 
 
 def test_at_apex_tells_apex_records_from_the_others(network):
