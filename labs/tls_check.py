@@ -10,7 +10,7 @@ kind of certificate (the notes' table of eight SSL-termination patterns).
       certificate: acm                             # acm | external | lightsail | amazon-issued
       match: all                                   # every path (default), or any
 
-It reads :func:`validators.reachability.tls.tls_paths`: one report per path from the entry. A path
+It reads :func:`validators.reachability.tls_paths`: one report per path from the entry. A path
 passes when its termination matches ``terminates_at``, the certificate there is of the kind asked
 (if asked), and the tracer found no TLS problem on it (a listener without a certificate, a server
 asked for TLS that has none...).
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from model import queries as q
 from model.diagram import Diagram
 from model.yaml_source import LocatedMap
-from validators.reachability.tls import TlsReport, tls_paths
+from validators.reachability import TlsReport, tls_paths
 
 from .outcome import Outcome
 from .reading import Reader
