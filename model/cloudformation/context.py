@@ -297,16 +297,22 @@ class ImportContext:
     def external(self, kind: str, value: Any, logical: str | None, vpc: str | None = None) -> str:
         """A VPC or subnet the template refers to but does not create (a parameter, an imported
         value, a literal id), drawn once per distinct expression."""
-        shown = expression(to_form(value)) if is_unknown(value) else str(value)
+        if isinstance(value, Unresolved):
+            shown, existing = value.expression, value
+        elif is_unknown(value):
+            existing = unresolved(value)
+            shown = existing.expression
+        else:
+            shown = existing = str(value)
         key = f"{kind}:{shown}"
         rid = self._external.get(key)
         if rid is not None:
             return rid
-        existing = unresolved(value) if is_unknown(value) else str(value)
         param = value.form.get("Ref") if isinstance(value, Residual) and \
             isinstance(value.form, dict) else None
+        count = sum(1 for k in self._external if k.startswith(f"{kind}:")) + 1
         base = param if isinstance(param, str) and not param.startswith("AWS::") \
-            else f"Existing{kind}{len(self._external) + 1}"
+            else f"Existing{kind}{count}"
         rid = self.reserve(base, kind)
         self._external[key] = rid
         label = "VPC" if kind == "Vpc" else "subnet"

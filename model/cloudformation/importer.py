@@ -94,7 +94,7 @@ class _Importer:
                               attribute=lambda rid, name: known_attribute(ctx_holder[0], rid, name))
         included = self.included(resources, evaluator)
         graph = dependency_graph(resources, parameters, self.condition_of(evaluator), self.path)
-        check_cycles(graph.subgraph(included), self.path)
+        check_cycles(graph.subgraph(included).copy(), self.path)
         self.check_outputs(doc, resources, parameters, evaluator)
         ctx = ImportContext(self.path, self.region, included, evaluator)
         ctx.notes = self.notes

@@ -52,9 +52,8 @@ def template_tags(path: str):
 
 def where(container: Any, key: Any) -> tuple[int | None, int | None]:
     """(line, column) of ``container[key]`` when the container remembers it, else (None, None)."""
-    if isinstance(container, (LocatedMap, LocatedList)):
-        return container.where(key)
-    return (None, None)
+    located = getattr(container, "where", None)
+    return located(key) if located is not None else (None, None)
 
 
 class _TagHandler:

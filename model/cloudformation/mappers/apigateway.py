@@ -175,8 +175,8 @@ def route_v2(ctx: ImportContext, logical: str) -> None:
         return
     if found["route"]:  # one integration serving several routes: one row per route
         found = dict(found)
-        api.props["integrations"].append(found)
     found["route"] = route_key
+    api.props["integrations"].append(found)
 
 
 def finish_v2(ctx: ImportContext) -> None:

@@ -68,8 +68,19 @@ def instance(ctx: ImportContext, logical: str) -> None:
     values["source_dest_check"] = get_flag(ctx, logical, p, "SourceDestCheck", True)
     subnet_value = p.get("SubnetId", interface.get("SubnetId"))
     draft = ctx.new(logical, **values)
-    draft.parent_hint = ctx.subnet(logical, subnet_value) if subnet_value is not None \
-        else ctx.default_subnet(logical)
+    draft.parent_hint = ctx.subnet(logical, subnet_value, _vpc_of_groups(ctx, values)) \
+        if subnet_value is not None else ctx.default_subnet(logical)
+
+
+def _vpc_of_groups(ctx: ImportContext, values: dict) -> str | None:
+    """The VPC of an instance's security groups: where a subnet the template does not create
+    must be."""
+    groups = values.get("security_groups")
+    for group in groups if isinstance(groups, list) else []:
+        draft = ctx.drafts.get(group) if isinstance(group, str) else None
+        if draft is not None and draft.parent_hint:
+            return draft.parent_hint
+    return None
 
 
 def _launch_template_of(ctx: ImportContext, props: dict) -> tuple[str | None, dict]:

@@ -221,7 +221,8 @@ def _statements(ctx: ImportContext, logical: str, document: Any) -> tuple[list, 
                                                                 "Resource"} or "Sid" in statement:
             return [], json.dumps(to_form(document), indent=2)
         try:
-            actions, resources = texts(statement.get("Action")), texts(statement.get("Resource"))
+            actions, resources = (texts(_listed(statement.get("Action"))),
+                                  texts(_listed(statement.get("Resource"))))
         except ValueProblem:
             return [], json.dumps(to_form(document), indent=2)
         if not isinstance(actions, tuple) or not isinstance(resources, tuple):
@@ -241,6 +242,11 @@ def _plan_profile(ctx: ImportContext, logical: str):
         ctx.fold(logical, roles[0].id)
         return None
     return "GenericResource"
+
+
+def _listed(value: Any) -> Any:
+    """A statement's Action or Resource as a list: one value (even a symbolic one) is a list of one."""
+    return value if isinstance(value, list) or value is None else [value]
 
 
 @maps("AWS::IAM::InstanceProfile", plan=_plan_profile)

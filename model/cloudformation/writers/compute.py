@@ -20,7 +20,7 @@ _INLINE_CODE = {
 
 def _ami(w: Writer, value):
     if value:
-        return w.value(value)
+        return w.value(value, "AWS::EC2::Image::Id")
     return w.parameter("LatestAmiId", "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
                        "The AMI of instances the design names none for", default=LATEST_AMI)
 

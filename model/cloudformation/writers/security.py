@@ -18,10 +18,10 @@ NO_EGRESS_RULE = {"IpProtocol": "-1", "CidrIp": "127.0.0.1/32"}
 def _rule(w: Writer, rule, peer_field: str, direction: str) -> dict:
     name = rule.get("protocol")
     out = {"IpProtocol": "-1" if name == "all" else w.value(name)}
-    if name != "all":
-        low, high = rule.get("from_port"), rule.get("to_port")
-        if name in ("icmp", "icmpv6"):
-            low, high = (-1 if low == 0 and high == 65535 else low), (-1 if high == 65535 else high)
+    low, high = rule.get("from_port"), rule.get("to_port")
+    if name in ("icmp", "icmpv6"):
+        low, high = (-1 if low == 0 and high == 65535 else low), (-1 if high == 65535 else high)
+    if name not in ("all", "icmpv6") or (name == "icmpv6" and (low, high) != (-1, -1)):
         out["FromPort"], out["ToPort"] = w.value(low), w.value(high)
     cidr = rule.get("cidr")
     if cidr:
