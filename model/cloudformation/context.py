@@ -15,7 +15,7 @@ from ..schema import ID_PATTERN, Unresolved
 from .dumper import expression
 from .forms import rename
 from .intrinsics import Evaluator, Residual, ResourceRef, to_form
-from .source import where
+from .source import where, where_key
 from .values import ValueProblem, is_unknown, unresolved
 
 __all__ = ["Draft", "ImportContext", "DEFAULT_VPC_CIDR"]
@@ -68,7 +68,8 @@ class ImportContext:
         return self.resources[logical]["Type"]
 
     def line_of(self, logical: str) -> int | None:
-        return where(self.resources, logical)[0]
+        """The line of the resource's logical id."""
+        return where_key(self.resources, logical)[0]
 
     def props(self, logical: str) -> dict:
         """The resource's properties with every intrinsic evaluated (computed once)."""

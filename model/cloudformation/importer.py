@@ -35,7 +35,7 @@ from .dependencies import check_cycles, dependency_graph, references_in
 from .dumper import parse_expression
 from .intrinsics import UNKNOWN, Evaluator, Parameter, Residual
 from .mappers.common import generic
-from .source import read_template, where
+from .source import read_template, where, where_key
 
 __all__ = ["ImportResult", "load_template"]
 
@@ -64,8 +64,10 @@ class _Importer:
         self.region = region
         self.notes: list[str] = []
 
-    def fail(self, message: str, container: Any = None, key: Any = None) -> LoadError:
-        line, column = where(container, key) if container is not None else (None, None)
+    def fail(self, message: str, container: Any = None, key: Any = None,
+             at_key: bool = False) -> LoadError:
+        locate = where_key if at_key else where
+        line, column = locate(container, key) if container is not None else (None, None)
         return LoadError(message, self.path, line, column)
 
     # ------------------------------------------------------------------ sections
@@ -104,12 +106,14 @@ class _Importer:
     def check_resource(self, resources: dict, name: Any, body: Any) -> None:
         if not isinstance(name, str) or not _LOGICAL_ID.match(name):
             raise self.fail(f"'{name}' is not a valid logical id: CloudFormation allows letters and "
-                            f"digits only", resources, name)
+                            f"digits only", resources, name, at_key=True)
         if not isinstance(body, dict):
-            raise self.fail(f"resource '{name}' must be a mapping with a Type", resources, name)
+            raise self.fail(f"resource '{name}' must be a mapping with a Type", resources, name,
+                            at_key=True)
         if not isinstance(body.get("Type"), str) or not body["Type"]:
-            raise self.fail(f"resource '{name}' has no Type", body if "Type" in body else resources,
-                            "Type" if "Type" in body else name)
+            if "Type" in body:
+                raise self.fail(f"resource '{name}' has no Type", body, "Type")
+            raise self.fail(f"resource '{name}' has no Type", resources, name, at_key=True)
 
     def section(self, doc: dict, name: str) -> dict:
         value = doc.get(name)

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import LoadError
 from ..yaml_source import LocatedList, LocatedMap, decode_text, read_yaml
 
-__all__ = ["MAX_TEMPLATE_BYTES", "read_template", "template_tags", "where", "INTRINSIC_FUNCTIONS", "SHORT_FORMS"]
+__all__ = ["MAX_TEMPLATE_BYTES", "read_template", "template_tags", "where", "where_key", "INTRINSIC_FUNCTIONS", "SHORT_FORMS"]
 
 #: CloudFormation's own limit for a template stored in S3 (a template body sent inline is limited to
 #: 51,200 bytes): https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
@@ -53,6 +53,12 @@ def template_tags(path: str):
 def where(container: Any, key: Any) -> tuple[int | None, int | None]:
     """(line, column) of ``container[key]`` when the container remembers it, else (None, None)."""
     located = getattr(container, "where", None)
+    return located(key) if located is not None else (None, None)
+
+
+def where_key(container: Any, key: Any) -> tuple[int | None, int | None]:
+    """(line, column) of the key itself (a resource's logical id), else (None, None)."""
+    located = getattr(container, "where_key", None)
     return located(key) if located is not None else (None, None)
 
 
