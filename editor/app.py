@@ -17,9 +17,6 @@ def create_application(argv: list[str] | None = None):
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from .qt_compat import keep_none_alive
-
-    keep_none_alive()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Kumozu")
     app.setOrganizationName("Kumozu")

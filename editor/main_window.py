@@ -282,4 +282,7 @@ class MainWindow(QMainWindow):
             return
         save_window_state(self.saveGeometry(), self.saveState())
         self.autosaver.close()
+        # Empty the stack while the document is whole: emptying it during the document's own
+        # destruction would signal into a half-deleted object.
+        self.document.undo_stack.clear()
         event.accept()

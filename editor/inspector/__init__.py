@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
+from .connection_page import ConnectionPage
 from .diagram_page import DiagramPage
 from .resource_page import ResourcePage
 
@@ -37,14 +38,23 @@ class Inspector(QWidget):
         self.show_selection([])
 
     def show_selection(self, ids, rebuild: bool = False) -> None:
-        """Show the resources ``ids`` (those that no longer exist are ignored)."""
+        """Show the resources ``ids``, or a connection when only connections are selected (ids
+        that no longer exist are ignored)."""
         diagram = self.document.diagram
-        ids = [i for i in dict.fromkeys(ids) if i in diagram]
-        if ids == self.ids and self.page is not None and not rebuild:
+        wanted = list(dict.fromkeys(ids))
+        resources = [i for i in wanted if i in diagram]
+        relations = [i for i in wanted if i not in diagram and diagram.relation(i) is not None]
+        shown = resources or relations[:1]
+        if shown == self.ids and self.page is not None and not rebuild:
             return
-        self.ids = ids
-        page = ResourcePage(self.document, ids) if ids else DiagramPage(self.document)
-        if isinstance(page, ResourcePage):
+        self.ids = shown
+        if resources:
+            page = ResourcePage(self.document, resources)
+        elif relations:
+            page = ConnectionPage(self.document, relations[0])
+        else:
+            page = DiagramPage(self.document)
+        if isinstance(page, (ResourcePage, ConnectionPage)):
             page.navigate_requested.connect(self.navigate_requested.emit)
         old = self.scroll.takeWidget()
         self.scroll.setWidget(page)
@@ -57,8 +67,9 @@ class Inspector(QWidget):
         return self.page.editors.get(name) if self.page is not None else None
 
     def _follow(self, change) -> None:
-        if any(i in change.removed for i in self.ids):
-            self.show_selection([i for i in self.ids if i not in change.removed])
+        gone = set(change.removed) | (set(change.relations_removed) - set(change.relations_added))
+        if any(i in gone for i in self.ids):
+            self.show_selection([i for i in self.ids if i not in gone])
             return
         self.page.follow(change)
 

@@ -149,6 +149,11 @@ class ResourcePage(QWidget):
             return
         editor = TextEditor(field) if field is NAME_FIELD else make_editor(field, self._candidates)
         editor.set_value(value)
+        if field is NAME_FIELD:
+            # An empty name means "use the id"; apply that only when typing is over, so clearing
+            # the field to type a new name does not bring the id back under the cursor.
+            editor.line.setPlaceholderText(self.ids[0])
+            editor.line.editingFinished.connect(lambda e=editor: self._name_finished(e))
         editor.committed.connect(lambda v, continuous, f=field, e=editor:
                                  self._commit(f, v, continuous, e))
         editor.navigate_requested.connect(lambda rid: self.navigate_requested.emit([rid]))
@@ -178,8 +183,15 @@ class ResourcePage(QWidget):
         return sorted(out, key=lambda c: natural_key(c[1]))
 
     # ------------------------------------------------------------------ committing
+    def _name_finished(self, editor: TextEditor) -> None:
+        if not editor.line.text().strip():
+            self.document.push(edits.rename(self.document.diagram, self.ids[0], ""))
+            editor.set_value(self.document.diagram[self.ids[0]].name)
+
     def _commit(self, field: Field, value: Any, continuous: bool, editor: FieldEditor) -> None:
         diagram = self.document.diagram
+        if field is NAME_FIELD and not value.strip():
+            return  # see _name_finished
         if field is NAME_FIELD:
             edit = edits.rename(diagram, self.ids[0], value)
         elif len(self.ids) == 1:

@@ -8,15 +8,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox
 
 from editor.document import Document
-from editor.qt_compat import keep_none_alive
 from model.documents import open_design
 from tests.support.builder import ROOT
 
 EXAMPLES = ROOT / "examples"
-
-# PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call (see editor/qt_compat.py);
-# widget tests make enough of them to abort the interpreter.
-keep_none_alive()
 
 
 @pytest.fixture(autouse=True)
@@ -31,9 +26,24 @@ def isolated_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def example_document(qtbot):
+def documents(qtbot):
+    """Makes Documents and empties their undo stacks after the test, while they are still whole
+    (a stack emptied during the Document's own destruction signals into a half-deleted object)."""
+    made: list[Document] = []
+
+    def make(opened=None) -> Document:
+        document = Document(opened)
+        made.append(document)
+        return document
+    yield make
+    for document in made:
+        document.undo_stack.clear()
+
+
+@pytest.fixture
+def example_document(documents):
     def make(name: str = "dual-az-web") -> Document:
-        return Document(open_design(str(EXAMPLES / f"{name}.kumozu.yaml")))
+        return documents(open_design(str(EXAMPLES / f"{name}.kumozu.yaml")))
     return make
 
 
@@ -88,3 +98,34 @@ def dialogs(qtbot):
     answerer._timer.stop()
     if isinstance(QApplication.activeModalWidget(), QDialog):
         QApplication.activeModalWidget().reject()
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Opens MainWindows; at the end of the test each is closed without questions (what a test
+    left unsaved is thrown away)."""
+    from editor.main_window import MainWindow
+
+    made = []
+
+    def make(path: str | None = None, document: Document | None = None, example: bool = False):
+        window = MainWindow(document)  # not qtbot.addWidget: it would close before we clean up
+        if path is not None:
+            assert window.files.open_path(str(path), example=example)
+        window.show()
+        made.append(window)
+        return window
+    yield make
+    for window in made:
+        try:
+            window.document.undo_stack.setClean()
+            window.close()
+        except RuntimeError:  # already closed and deleted by the test
+            pass
+
+
+def copy_example(tmp_path, name: str = "dual-az-web"):
+    """A private copy of an example, so saving it changes nothing in the repository."""
+    target = tmp_path / f"{name}.kumozu.yaml"
+    target.write_bytes((EXAMPLES / f"{name}.kumozu.yaml").read_bytes())
+    return target

@@ -1,0 +1,131 @@
+"""The main window wires canvas, palette, inspector and problems together around one document:
+title and modified marker, readable undo, problems that select, the inspector's edits on the canvas."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from editor.main_window import MainWindow
+from model import edits
+from tests.editor.window.conftest import copy_example
+from tests.editor.window.test_inspector import retype
+from validators.finding import Severity
+
+
+def test_title_names_the_file_and_marks_unsaved_changes(qtbot, make_window, tmp_path):
+    path = copy_example(tmp_path)
+    window = make_window(path)
+    assert window.windowTitle() == "dual-az-web.kumozu.yaml[*] — Kumozu"
+    assert not window.isWindowModified()
+    window.document.push(edits.rename(window.document.diagram, "app-a", "application A"))
+    assert window.isWindowModified()
+    window.document.undo_stack.undo()
+    assert not window.isWindowModified()
+
+
+def test_an_example_and_a_new_design_are_named_as_such(qtbot, make_window, tmp_path):
+    window = make_window()
+    assert window.windowTitle() == "Untitled[*] — Kumozu"
+    window.files.open_example(str(copy_example(tmp_path)))
+    assert window.windowTitle() == "dual-az-web.kumozu.yaml (example)[*] — Kumozu"
+
+
+def test_undo_and_redo_actions_say_what_they_undo(qtbot, make_window, tmp_path):
+    window = make_window(copy_example(tmp_path))
+    diagram = window.document.diagram
+    window.document.push(edits.move(diagram, {"alb": (10, 10)}))
+    undo, redo = window.menu_actions.undo, window.menu_actions.redo
+    assert undo.text().replace("&", "") == "Undo Move web-alb"
+    undo.trigger()
+    assert redo.text().replace("&", "") == "Redo Move web-alb"
+    assert undo.shortcut().toString() == "Ctrl+Z"
+
+
+def test_standard_shortcuts_are_on_the_file_and_edit_actions(qtbot, make_window):
+    actions = make_window().menu_actions
+    shortcuts = {a.text().replace("&", ""): a.shortcut().toString() for a in
+                 (actions.new, actions.open, actions.save, actions.save_as, actions.cut, actions.copy,
+                  actions.paste, actions.select_all, actions.zoom_in, actions.zoom_out, actions.delete)}
+    assert shortcuts["New"] == "Ctrl+N" and shortcuts["Open…"] == "Ctrl+O"
+    assert shortcuts["Save"] == "Ctrl+S" and shortcuts["Save As…"] == "Ctrl+Shift+S"
+    assert shortcuts["Cut"] == "Ctrl+X" and shortcuts["Paste"] == "Ctrl+V"
+    assert shortcuts["Select All"] == "Ctrl+A" and shortcuts["Delete"] == "Del"
+    assert shortcuts["Zoom In"] == "Ctrl++"
+
+
+def test_clicking_a_problem_selects_its_resources_on_the_canvas(qtbot, make_window, tmp_path):
+    window = make_window(copy_example(tmp_path))
+    document = window.document
+    document.push(edits.set_property(document.diagram, "app-c", "cidr",
+                                     document.diagram["app-a"].get("cidr")))
+    panel = window.problems
+    row = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 1).data() == "cidr-overlap")
+    index = panel.proxy.index(row, 2)
+    QTest.mouseClick(panel.view.viewport(), Qt.LeftButton, pos=panel.view.visualRect(index).center())
+    assert sorted(window.canvas.selected_ids()) == ["app-a", "app-c"]
+    assert "2 resources selected" in window.inspector.page.title.text()
+
+
+def test_an_inspector_cidr_edit_outlines_the_overlap_on_the_canvas_and_undo_removes_it(
+        qtbot, make_window, tmp_path):
+    window = make_window(copy_example(tmp_path))
+    window.canvas.select_ids(["app-c"])
+    scene = window.canvas.scene
+    assert scene.item_for("app-c").severity is None
+    retype(window.inspector.editor("cidr").line, window.document.diagram["app-a"].get("cidr"))
+    assert scene.item_for("app-a").severity == "error"
+    assert scene.item_for("app-c").severity == "error"
+    assert window.counts.count(Severity.ERROR) >= 1
+    window.menu_actions.undo.trigger()
+    assert scene.item_for("app-a").severity is None and scene.item_for("app-c").severity is None
+    assert window.counts.count(Severity.ERROR) == 0
+
+
+def test_the_status_bar_counts_findings_by_severity(qtbot, make_window, tmp_path):
+    window = make_window(copy_example(tmp_path))
+    findings = window.document.findings
+    for severity in Severity:
+        assert window.counts.count(severity) == sum(1 for f in findings if f.severity is severity)
+    assert window.zoom_label.text().endswith("%")
+
+
+def test_a_palette_double_click_arms_the_place_tool(qtbot, make_window):
+    window = make_window()
+    window.palette_panel.tree.itemActivated.emit(window.palette_panel.item_for("Vpc"), 0)
+    assert window.canvas.tool.name == "place:Vpc"
+    assert "Placing VPC" in window.tool_label.text()
+    window.menu_actions.tool_select.trigger()
+    assert window.canvas.tool.name == "select"
+
+
+def test_selection_on_the_canvas_shows_in_the_inspector(qtbot, make_window, tmp_path):
+    window = make_window(copy_example(tmp_path))
+    window.canvas.select_ids(["alb"])
+    assert window.inspector.ids == ["alb"]
+    assert window.menu_actions.delete.isEnabled()
+    window.canvas.select_ids([])
+    assert window.inspector.ids == [] and not window.menu_actions.delete.isEnabled()
+
+
+def test_delete_asks_what_goes_along_and_is_one_undo_step(qtbot, make_window, tmp_path, dialogs):
+    window = make_window(copy_example(tmp_path))
+    window.canvas.select_ids(["az-a"])
+    count = len(window.document.diagram)
+    dialogs.answer(QMessageBox.Yes)
+    window.menu_actions.delete.trigger()
+    assert dialogs.done and "az-a" not in window.document.diagram
+    assert len(window.document.diagram) < count - 1  # its subnets went with it
+    window.menu_actions.undo.trigger()
+    assert len(window.document.diagram) == count
+
+
+def test_window_state_and_dock_layout_persist(qtbot, make_window):
+    window = make_window()
+    window.problems_dock.hide()
+    window.document.undo_stack.setClean()
+    window.close()
+    again = make_window()
+    assert again.problems_dock.isHidden()
+    assert again.inspector_dock.isVisible()
