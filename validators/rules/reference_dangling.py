@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from model import kinds
 from model.diagram import Diagram
+from model.schema import iter_refs
 
 from ..finding import Severity
 from ..rule import Rule
@@ -14,7 +15,10 @@ def check(diagram: Diagram):
         source = diagram[source_id]
         if source.kind == "RouteTable" and path.startswith("routes."):
             continue  # a route to a deleted target is a blackhole: route-blackhole
-        field = kinds.kind(source.kind).field_at(path)
+        kind = kinds.kind(source.kind)
+        if (path, target) not in {(p, t) for p, t, _ in iter_refs(kind, source.properties)}:
+            continue  # a stale index entry: the reference was changed since (model issue, reported)
+        field = kind.field_at(path)
         yield RULE.finding("{source} refers to {target} as its {field}, but there is no such resource.",
                            [source.id], source=source.label, target=target,
                            field=(field.label if field is not None else path).lower())

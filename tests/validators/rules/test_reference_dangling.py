@@ -47,3 +47,11 @@ def test_triggers(diagram, involved, field):
 @pytest.mark.parametrize("diagram", NEAR_MISSES)
 def test_near_misses(diagram):
     assert findings(RULE, diagram) == []
+
+
+def test_a_reference_pointed_elsewhere_is_no_longer_reported():
+    b = network()
+    b.subnet("s", "az-a", "10.0.20.0/24", route_table="rt-gone")
+    assert len(findings(RULE, b.diagram)) == 1
+    b.set("s", route_table="rt-public")
+    assert findings(RULE, b.diagram) == []
