@@ -27,8 +27,10 @@ def create_application(argv: list[str] | None = None):
 
 
 def start_editor(path: str | None, region: str | None = None, *, recovery=None) -> list:
-    """Show the editor's windows: first any autosaves the user chooses to restore, then ``path`` (a
-    file that cannot be read is reported and an empty design opens instead). Returns the windows."""
+    """Show the editor's windows: first any autosaves the user chooses to restore, then ``path``
+    unless its restored version is already open (the built-in example only when nothing was
+    restored). A file that cannot be read is reported and an empty design opens instead. Returns the
+    windows."""
     from .dialogs import show_error
     from .main_window import MainWindow
     from .recovery import RecoveryStore, restore_into
@@ -58,7 +60,9 @@ def start_editor(path: str | None, region: str | None = None, *, recovery=None) 
             entry.discard()
             windows.append(window)
     is_example = path is not None and Path(path).resolve().parent == EXAMPLES_DIR
-    if path is not None and not (is_example and windows):
+    restored = {str(Path(w.document.path).resolve()) for w in windows if w.document.path}
+    already_open = path is not None and str(Path(path).resolve()) in restored
+    if path is not None and not already_open and not (is_example and windows):
         window = MainWindow(recovery=store)
         window.files.open_path(path, example=is_example, region=region)
         windows.append(window)
