@@ -306,7 +306,7 @@ class ImportContext:
         else:
             shown = existing = str(value)
         key = f"{kind}:{shown}"
-        rid = self._external.get(key)
+        rid = self._external.get(key) or self._drawn_existing(kind, existing)
         if rid is not None:
             return rid
         param = value.form.get("Ref") if isinstance(value, Residual) and \
@@ -329,9 +329,17 @@ class ImportContext:
                            f"drawn as an existing {label} whose addresses are unknown")
         return rid
 
+    def _drawn_existing(self, kind: str, existing: Any) -> str | None:
+        """An existing VPC or subnet the template's Kumozu metadata already draws."""
+        for rid in self.design_only:
+            draft = self.drafts[rid]
+            if draft.kind == kind and draft.props.get("existing") == existing:
+                return rid
+        return None
+
     def default_vpc(self, logical: str) -> str:
         """The Region's default VPC, for resources a template places nowhere in particular."""
-        rid = self._external.get("default-vpc")
+        rid = self._external.get("default-vpc") or self._drawn_existing("Vpc", "default")
         if rid is None:
             rid = self.reserve("DefaultVpc", "Vpc")
             self._external["default-vpc"] = rid
@@ -341,7 +349,7 @@ class ImportContext:
         return rid
 
     def default_subnet(self, logical: str) -> str:
-        rid = self._external.get("default-subnet")
+        rid = self._external.get("default-subnet") or self._drawn_existing("Subnet", "default")
         if rid is None:
             vpc = self.default_vpc(logical)
             rid = self.reserve("DefaultSubnet", "Subnet")

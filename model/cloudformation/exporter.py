@@ -22,6 +22,7 @@ from .dumper import dump_json, dump_yaml
 from .importer import _Importer
 from .writer import Writer, native
 from .writers import writer_for
+from .writers.network import is_default_acl_rule
 
 __all__ = ["export_template", "build_template", "ExportProblem"]
 
@@ -173,8 +174,13 @@ def _template_metadata(w: Writer, diagram: Diagram, patches: _Patches) -> dict:
             entry["name"] = record.name
         if record.parent is not None:
             entry["parent"] = record.parent
-        props = {f.name: native(record.properties[f.name]) for f in _kinds.kind(record.kind).fields
-                 if record.properties.get(f.name) != f.default}
+        values = dict(record.properties)
+        if record.kind == "NetworkAcl" and w.ref(record.id) is not None:
+            # the rules added to AWS's own are written as entries, which the import adds back
+            for direction in ("inbound", "outbound"):
+                values[direction] = tuple(r for r in values[direction] if is_default_acl_rule(r))
+        props = {f.name: native(values[f.name]) for f in _kinds.kind(record.kind).fields
+                 if values.get(f.name) != f.default}
         if props:
             entry["properties"] = props
         resources[record.id] = entry

@@ -205,8 +205,17 @@ def _domain_users(ctx: ImportContext) -> dict:
     return users
 
 
-@maps("AWS::ApiGateway::DomainName", "AWS::ApiGatewayV2::DomainName",
-      plan=lambda ctx, logical: None if logical in _domain_users(ctx) else "GenericResource")
+def _plan_domain(ctx: ImportContext, logical: str):
+    """A custom domain mapped to a template API is folded into the API, at once, so that alias
+    records naming the domain refer to the API."""
+    api = _domain_users(ctx).get(logical)
+    if api is None:
+        return "GenericResource"
+    ctx.fold(logical, api)
+    return None
+
+
+@maps("AWS::ApiGateway::DomainName", "AWS::ApiGatewayV2::DomainName", plan=_plan_domain)
 def domain_name(ctx: ImportContext, logical: str) -> None:
     p = ctx.props(logical)
     api = ctx.drafts[_domain_users(ctx)[logical]]

@@ -225,10 +225,14 @@ def network_acl(w: Writer, r: Resource) -> None:
             return
     for egress, direction in ((False, "inbound"), (True, "outbound")):
         for i, rule in enumerate(r.get(direction, ()), start=1):
-            if r.get("default") and any(all(rule.get(k) == v for k, v in default.items())
-                                        for default in DEFAULT_ACL_RULES):
+            if r.get("default") and is_default_acl_rule(rule):
                 continue
             _acl_entry(w, r, acl, rule, egress, f"{direction.capitalize()}{i}")
+
+
+def is_default_acl_rule(rule) -> bool:
+    """Whether a rule is one AWS writes into every default network ACL."""
+    return any(all(rule.get(k) == v for k, v in default.items()) for default in DEFAULT_ACL_RULES)
 
 
 def _acl_entry(w: Writer, r: Resource, acl, rule, egress: bool, suffix: str) -> None:
