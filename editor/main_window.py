@@ -27,6 +27,7 @@ from .inspector import Inspector
 from .palette import Palette
 from .preferences_dialog import PreferencesDialog
 from .problems_panel import SEVERITY_ICONS, ProblemsPanel
+from .trace_panel import TracePanel
 from .recovery import Autosaver, RecoveryStore, autosave_interval_ms
 from .settings import Preferences, RecentFiles, load_window_state, save_window_state, settings_store
 from .window_actions import WindowActions
@@ -78,17 +79,21 @@ class MainWindow(QMainWindow):
         self.palette_panel = Palette()
         self.inspector = Inspector(self.document)
         self.problems = ProblemsPanel(self.document)
+        self.trace_panel = TracePanel(self.document)
         self.undo_view = QUndoView(self.document.undo_stack)
         self.undo_view.setEmptyLabel("Opened design")
         self.palette_dock = self._dock("Palette", "palette-dock", self.palette_panel, Qt.LeftDockWidgetArea)
         self.inspector_dock = self._dock("Inspector", "inspector-dock", self.inspector, Qt.RightDockWidgetArea)
         self.problems_dock = self._dock("Problems", "problems-dock", self.problems, Qt.BottomDockWidgetArea)
+        self.trace_dock = self._dock("Trace", "trace-dock", self.trace_panel, Qt.RightDockWidgetArea)
         self.history_dock = self._dock("Undo History", "history-dock", self.undo_view, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.inspector_dock, self.trace_dock)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.inspector_dock.raise_()
         self.files = FileOperations(self)
         self.menu_actions = WindowActions(self)
-        for dock in (self.palette_dock, self.inspector_dock, self.problems_dock, self.history_dock):
+        for dock in (self.palette_dock, self.inspector_dock, self.problems_dock, self.trace_dock,
+                     self.history_dock):
             self.menu_actions.panels_menu.addAction(dock.toggleViewAction())
         self._build_status_bar()
         store = recovery or RecoveryStore()
@@ -146,6 +151,11 @@ class MainWindow(QMainWindow):
         self.inspector.navigate_requested.connect(lambda ids: canvas.select_ids(ids, center=True))
         self.problems.resources_selected.connect(lambda ids: canvas.select_ids(ids, center=True))
         self.problems.explain_requested.connect(self.explain_finding)
+        canvas.trace_picked.connect(self._trace_picked)
+        self.trace_panel.path_changed.connect(canvas.show_path)
+        self.trace_panel.path_cleared.connect(canvas.clear_path)
+        self.trace_panel.pick_requested.connect(lambda: canvas.set_tool("trace"))
+        self.trace_panel.hop_selected.connect(lambda ids: canvas.select_ids(ids, center=True))
 
     # ------------------------------------------------------------------ state shown
     def display_name(self) -> str:
@@ -194,8 +204,18 @@ class MainWindow(QMainWindow):
             self.tool_label.setText("Connect: drag from one resource to another")
         elif name == "trace":
             self.tool_label.setText("Trace: click the source, then the destination")
+            self.show_trace()
         else:
             self.tool_label.setText("")
+
+    def _trace_picked(self, source: str, destination: str) -> None:
+        self.show_trace()
+        self.trace_panel.set_ends(source, destination)
+        self.trace_panel.run()
+
+    def show_trace(self) -> None:
+        self.trace_dock.show()
+        self.trace_dock.raise_()
 
     def _zoom_changed(self, factor: float) -> None:
         self.zoom_label.setText(f"{factor * 100:.0f}%")
