@@ -14,6 +14,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from model import edits
+from model.cloudformation import export_template
+from model.cloudformation.exporter import ExportProblem
 from model.documents import DesignFormat, sniff_format
 from model.errors import LoadError
 from model.files import atomic_write
@@ -235,10 +237,8 @@ class FileOperations:
             self._write_text(path, self.document.to_native_text())
 
     def export_cloudformation(self, fmt: str) -> None:
-        if not cloudformation_export_available():
-            show_error(self.window, "Cannot export", "CloudFormation export is not part of this build.")
-            return
-        from model.cloudformation import export_template
+        """The design as a deployable template (``fmt``: yaml or json); the open design stays where
+        it is saved."""
         stem = Path(self.document.path).name.split(".")[0] if self.document.path else "design"
         start = str(Path(self.window.last_folder()) / f"{stem}.cfn.{fmt}")
         file_filter = "CloudFormation templates (*.yaml *.yml)" if fmt == "yaml" else \
@@ -246,18 +246,14 @@ class FileOperations:
         path = choose_save_path(self.window, "Export CloudFormation template", start, file_filter)
         if not path:
             return
+        if not path.lower().endswith((".yaml", ".yml", ".json", ".template")):
+            path += f".{fmt}"
         try:
             text = export_template(self.document.diagram, fmt)
-        except (ValueError, LoadError) as exc:
+        except ExportProblem as exc:  # a writer bug: say so rather than write a broken template
             show_error(self.window, "Cannot export", "The design cannot be written as a template.", str(exc))
             return
         self._write_text(path, text)
-
-    def update_export_actions(self) -> None:
-        available = cloudformation_export_available()
-        for action in (self.window.menu_actions.export_cfn_yaml, self.window.menu_actions.export_cfn_json):
-            action.setEnabled(available)
-            action.setToolTip("" if available else "CloudFormation export is not part of this build")
 
     def _write_text(self, path: str, text: str) -> None:
         try:
@@ -284,12 +280,3 @@ class FileOperations:
         if left == float("inf"):
             return (400.0, 300.0)
         return (right - left + 48, bottom - top + 48)
-
-
-def cloudformation_export_available() -> bool:
-    """Whether the CloudFormation exporter is installed (it is written separately)."""
-    try:
-        from model import cloudformation
-    except ImportError:
-        return False
-    return hasattr(cloudformation, "export_template")

@@ -173,7 +173,6 @@ class WindowActions:
         export.addActions([self.export_png, self.export_svg, self.export_pdf])
         export.addSeparator()
         export.addActions([self.export_native, self.export_cfn_yaml, self.export_cfn_json])
-        export.aboutToShow.connect(self.window.files.update_export_actions)
         file_menu.addSeparator()
         file_menu.addAction(self.preferences)
         file_menu.addSeparator()

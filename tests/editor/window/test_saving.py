@@ -243,3 +243,15 @@ def test_native_export_writes_the_design_without_changing_where_it_is_saved(qtbo
     window.menu_actions.export_native.trigger()
     assert out.read_text(encoding="utf-8") == window.document.to_native_text()
     assert window.document.path == str(tmp_path / "dual-az-web.kumozu.yaml") and window.document.is_modified
+
+
+def test_cloudformation_export_writes_a_template_that_opens_as_the_same_design(qtbot, make_window, tmp_path,
+                                                                             monkeypatch):
+    window = make_window(copy_example(tmp_path))
+    out = tmp_path / "stack.cfn.yaml"
+    monkeypatch.setattr(file_ops, "choose_save_path", lambda *args: str(out))
+    window.menu_actions.export_cfn_yaml.trigger()
+    reopened = open_design(str(out))
+    assert reopened.format is DesignFormat.CLOUDFORMATION
+    assert set(reopened.diagram.ids()) == set(window.document.diagram.ids())
+    assert window.document.path == str(tmp_path / "dual-az-web.kumozu.yaml")  # still saved there
