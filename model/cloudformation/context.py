@@ -319,7 +319,7 @@ class ImportContext:
         label = "VPC" if kind == "Vpc" else "subnet"
         if kind == "Vpc":
             self.add(rid, "Vpc", f"{label} {shown}", existing=existing,
-                     cidr_blocks=Unresolved(f"the CIDR of {shown}"))
+                     cidr_blocks=[Unresolved(f"the CIDR of {shown}")])
         else:
             draft = self.add(rid, "Subnet", f"{label} {shown}", existing=existing,
                              cidr=Unresolved(f"the CIDR of {shown}"))

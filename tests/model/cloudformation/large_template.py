@@ -80,10 +80,10 @@ _VPC = """\
   AlbSg{n}:
     Type: AWS::EC2::SecurityGroup
     Properties:
-      GroupDescription: HTTPS from the internet
+      GroupDescription: HTTP from the internet
       VpcId: !Ref Vpc{n}
       SecurityGroupIngress:
-        - {{IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}}
+        - {{IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 0.0.0.0/0}}
   AppSg{n}:
     Type: AWS::EC2::SecurityGroup
     Properties: {{GroupDescription: Application servers, VpcId: !Ref Vpc{n}}}
@@ -135,6 +135,7 @@ _VPC = """\
       MaxSize: '9'
       VPCZoneIdentifier: [!Ref App{n}A, !Ref App{n}B, !Ref App{n}C]
       TargetGroupARNs: [!Ref Tg{n}]
+      HealthCheckType: ELB
       LaunchTemplate: {{LaunchTemplateId: !Ref AppTemplate{n}, Version: !GetAtt AppTemplate{n}.LatestVersionNumber}}
   DbSubnets{n}:
     Type: AWS::RDS::DBSubnetGroup
