@@ -68,6 +68,23 @@ def layout_edit(diagram: Diagram, only_missing: bool = True) -> Composite:
     return Composite(edits, "Arrange")
 
 
+def _raise(skyline: list[tuple[float, float, float]], start: float, end: float,
+           bottom: float) -> list[tuple[float, float, float]]:
+    """The skyline with [start, end) raised to ``bottom``."""
+    out = []
+    for s0, s1, b in skyline:
+        if s1 <= start or s0 >= end:
+            out.append((s0, s1, b))
+            continue
+        if s0 < start:
+            out.append((s0, start, b))
+        if s1 > end:
+            out.append((end, s1, b))
+    out.append((start, end, bottom))
+    out.sort()
+    return out
+
+
 class _Band:
     """Members laid out together: ``grid`` (cells wrapping at the width), ``shelf`` (boxes
     wrapping at the width, each row as tall as its tallest), ``column`` (one under another), or
@@ -170,6 +187,8 @@ class _Planner:
             return self.lay_zones(band.members, x0, y0)
         if band.style == "column":
             return self.lay_rows([[r] for r in band.members], x0, y0, stretch=True)
+        if band.style == "shelf":
+            return self.lay_skyline(band.members, x0, y0, width)
         rows: list[list[Resource]] = [[]]
         used = 0.0
         for record in band.members:
@@ -180,6 +199,29 @@ class _Planner:
             used += (GAP if rows[-1] else 0.0) + w
             rows[-1].append(record)
         return self.lay_rows(rows, x0, y0, stretch=False)
+
+    def lay_skyline(self, members: list[Resource], x0: float, y0: float,
+                    width: float) -> tuple[float, float]:
+        """Boxes of different sizes packed left to right, each where it sits highest without
+        covering another (a skyline), wrapping at ``width``: a short VPC next to a tall one
+        leaves no hole under it. Cost: O(n * s) for n boxes and s skyline steps."""
+        skyline = [(0.0, max(width, 0.0), 0.0)]  # (x from, x to, bottom) steps of used space
+        right = bottom = 0.0
+        for record in members:
+            w, h = self.size_of(record)
+            best = None
+            for start, _, _ in skyline:
+                if start > 0.0 and start + w > width + 0.5:
+                    continue
+                top = max((b for s0, s1, b in skyline if s0 < start + w and s1 > start), default=0.0)
+                top = top + GAP if top > 0.0 else 0.0
+                if best is None or top < best[1] - 0.5:
+                    best = (start, top)
+            x, y = best
+            self.move(record, x0 + x, y0 + y)
+            skyline = _raise(skyline, x, x + w + GAP, y + h)
+            right, bottom = max(right, x + w), max(bottom, y + h)
+        return right, bottom
 
     def lay_rows(self, rows: list[list[Resource]], x0: float, y0: float,
                  stretch: bool) -> tuple[float, float]:

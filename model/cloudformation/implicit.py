@@ -46,15 +46,15 @@ def fill_implicit(ctx: ImportContext) -> None:
         vpc_draft = ctx.drafts[vpc]
         label = vpc_draft.name or vpc
         if role == "main-rt":
-            draft = ctx.add(rid, "RouteTable", f"{label} main route table", main=True, routes=[])
+            draft = ctx.add(rid, "RouteTable", "main route table", main=True, routes=[])
             ctx.note(None, f"{rid}: the main route table AWS creates with {vpc} (local routes only)")
         elif role == "default-acl":
-            draft = ctx.add(rid, "NetworkAcl", f"{label} default network ACL", default=True,
+            draft = ctx.add(rid, "NetworkAcl", "default ACL", default=True,
                             inbound=default_acl_rules(False), outbound=default_acl_rules(False))
             ctx.note(None, f"{rid}: the default network ACL AWS creates with {vpc} (allows all "
                            f"traffic)")
         else:
-            draft = ctx.add(rid, "SecurityGroup", f"{label} default security group",
+            draft = ctx.add(rid, "SecurityGroup", "default security group",
                             description="default VPC security group",
                             ingress=[ctx.record("SecurityGroup", "ingress", protocol="all",
                                                 from_port=0, to_port=65535, source_group=rid,
