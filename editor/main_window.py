@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self._apply_preferences()
         self.resize(1440, 900)
         self.resizeDocks([self.palette_dock, self.inspector_dock], [240, 360], Qt.Horizontal)
-        self.resizeDocks([self.problems_dock], [190], Qt.Vertical)
+        self.resizeDocks([self.problems_dock], [150], Qt.Vertical)
         self._restore_window_state()
         self._update_title()
         self._findings_changed()

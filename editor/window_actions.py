@@ -79,9 +79,12 @@ class WindowActions:
         self.undo = stack.createUndoAction(window, "&Undo")
         self.undo.setShortcut(QKeySequence(Key.Undo))
         self.undo.setIcon(_icon("undo"))
+        # The toolbar shows the short icon text; the menu and the tooltip say what is undone.
+        self.undo.setIconText("Undo")
         self.redo = stack.createRedoAction(window, "&Redo")
         self.redo.setShortcut(QKeySequence(Key.Redo))
         self.redo.setIcon(_icon("redo"))
+        self.redo.setIconText("Redo")
         self.cut = self._action("Cu&t", canvas.cut, Key.Cut)
         self.copy = self._action("&Copy", canvas.copy, Key.Copy)
         self.paste = self._action("&Paste", canvas.paste, Key.Paste)

@@ -99,9 +99,13 @@ class RecordsEditor(FieldEditor):
             self.table.insertRow(row)
             for column, sub in enumerate(self.field.fields):
                 self.table.setCellWidget(row, column, self._cell(row, sub, record.get(sub.name)))
-        self.table.resizeColumnsToContents()
-        for column in range(self.table.columnCount()):
-            self.table.setColumnWidth(column, max(90, min(220, self.table.columnWidth(column) + 12)))
+        header = self.table.horizontalHeader()
+        if self.table.columnCount() <= 3:  # a narrow table fits the inspector: share its width
+            header.setSectionResizeMode(QHeaderView.Stretch)
+        else:  # a wide one scrolls sideways (and opens larger with the ⤢ button)
+            self.table.resizeColumnsToContents()
+            for column in range(self.table.columnCount()):
+                self.table.setColumnWidth(column, max(90, min(220, self.table.columnWidth(column) + 12)))
         rows = max(1, len(self._records))
         header = self.table.horizontalHeader().height() or 24
         self.table.setFixedHeight(min(300, header + rows * 30 + 18))

@@ -107,10 +107,11 @@ class ResourcePage(QWidget):
         if len(self.ids) == 1:
             record = diagram[self.ids[0]]
             kind = _kinds.kind(record.kind)
-            where = " › ".join(a.label for a in reversed(diagram.ancestors(record.id))) or "the canvas"
+            path = " › ".join(a.label for a in reversed(diagram.ancestors(record.id)))
+            where = f"in {path}" if path else "on the canvas, outside every container"
             self.title.setText(f"<b style='font-size:11pt'>{escape(record.label)}</b><br/>"
                                f"<span style='color:#55636b'>{escape(kind.label)} · id "
-                               f"<code>{escape(record.id)}</code><br/>in {escape(where)}</span>")
+                               f"<code>{escape(record.id)}</code><br/>{escape(where)}</span>")
             self.title.setToolTip(kind.description)
             return
         counts = Counter(_kinds.kind(diagram[i].kind).label for i in self.ids)
@@ -177,8 +178,9 @@ class ResourcePage(QWidget):
             if record.id in self.ids:
                 continue
             label = record.label
-            if several:
-                label = f"{label} · {_kinds.kind(record.kind).label}"
+            kind_label = _kinds.kind(record.kind).label
+            if several and kind_label.casefold() not in label.casefold():
+                label = f"{label} · {kind_label}"
             out.append((record.id, label, record.kind))
         return sorted(out, key=lambda c: natural_key(c[1]))
 

@@ -3,7 +3,7 @@ title and modified marker, readable undo, problems that select, the inspector's 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -129,3 +129,49 @@ def test_window_state_and_dock_layout_persist(qtbot, make_window):
     again = make_window()
     assert again.problems_dock.isHidden()
     assert again.inspector_dock.isVisible()
+
+
+def double_click_palette(window, kind: str) -> None:
+    tree = window.palette_panel.tree
+    item = window.palette_panel.item_for(kind)
+    tree.scrollToItem(item)
+    centre = tree.visualItemRect(item).center()
+    QTest.mouseClick(tree.viewport(), Qt.LeftButton, pos=centre)  # a real double-click starts
+    QTest.mouseDClick(tree.viewport(), Qt.LeftButton, pos=centre)  # with a click
+
+
+def click_into(window, rid: str | None, fraction=(0.5, 0.6)) -> None:
+    canvas = window.canvas
+    if rid is None:
+        point = canvas.view.viewport().rect().center()
+    else:
+        rect = canvas.scene.item_for(rid).sceneBoundingRect()
+        scene_point = rect.topLeft() + QPointF(rect.width() * fraction[0], rect.height() * fraction[1])
+        point = canvas.view.mapFromScene(scene_point)
+    QTest.mouseMove(canvas.view.viewport(), point)
+    QTest.mouseClick(canvas.view.viewport(), Qt.LeftButton, pos=point)
+
+
+def test_a_new_user_nests_vpc_zone_and_subnet_with_the_mouse(qtbot, make_window):
+    window = make_window()
+    window.resize(1400, 900)
+    diagram = window.document.diagram
+
+    double_click_palette(window, "Vpc")
+    click_into(window, None)
+    (vpc,) = diagram.of_kind("Vpc")
+    window.canvas.zoom_to_fit()
+    double_click_palette(window, "AvailabilityZone")
+    click_into(window, vpc.id)
+    (zone,) = diagram.of_kind("AvailabilityZone")
+    window.canvas.zoom_to_fit()
+    double_click_palette(window, "Subnet")
+    click_into(window, zone.id)
+    (subnet,) = diagram.of_kind("Subnet")
+
+    assert window.document.diagram[zone.id].parent == vpc.id
+    assert subnet.parent == zone.id and subnet.get("cidr")
+    assert window.canvas.tool.name == "select"  # one click placed one resource
+    assert window.inspector.ids == [subnet.id]  # the new resource is what the inspector shows
+    assert window.document.undo_stack.count() == 3
+    assert window.menu_actions.undo.text().replace("&", "") == f"Undo Add Subnet {subnet.id}"
