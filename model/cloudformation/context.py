@@ -14,7 +14,7 @@ from ..naming import natural_key
 from ..schema import ID_PATTERN, Unresolved
 from .dumper import expression
 from .forms import rename
-from .intrinsics import Evaluator, Residual, ResourceRef, to_form
+from .intrinsics import Evaluator, Residual, ResourceRef
 from .source import where, where_key
 from .values import ValueProblem, is_unknown, unresolved
 

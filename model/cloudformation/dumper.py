@@ -48,7 +48,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 class _FlowDumper(_Dumper):
-    pass
+    """The same representers, used with flow style for one-line expressions."""
 
 
 def _represent_tagged(dumper, data: _Tagged):

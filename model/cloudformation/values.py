@@ -56,11 +56,8 @@ def number(value: Any, default: int = 0) -> Any:
         return value
     if isinstance(value, float) and value == int(value):
         return int(value)
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            pass
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
     raise ValueProblem(f"expected a whole number, got '{value}'")
 
 

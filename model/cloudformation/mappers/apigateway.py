@@ -11,9 +11,11 @@ from typing import Any
 
 from ..context import ImportContext
 from ..intrinsics import ResourceRef, mentioned_resources
-from ..values import as_list, is_unknown
 from . import maps
 from .common import choice, fold_target, get_number, get_text, is_ref_to
+
+__all__ = ["rest_api", "http_api", "api_resource", "method", "deployment", "stage", "stage_v2",
+           "integration_v2", "route_v2", "finish_v2", "domain_name", "base_path_mapping"]
 
 _TARGETS = ("LambdaFunction", "LoadBalancer", "SqsQueue", "SnsTopic", "DynamoDbTable", "Instance")
 _V1 = "AWS::ApiGateway::RestApi"

@@ -9,6 +9,8 @@ from ..values import as_list, is_unknown, number, text
 from . import maps
 from .common import choice, fold_target, get_number, get_text, is_ref_to
 
+__all__ = ["load_balancer", "listener", "listener_rule", "health_check_defaults", "target_group"]
+
 _LB_TYPES = ("application", "network")
 _PROTOCOLS = ("HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP")
 _TG_PROTOCOLS = _PROTOCOLS + ("GENEVE",)

@@ -7,9 +7,8 @@ from typing import Any
 from ...schema import Unresolved
 from ..context import Draft, ImportContext
 from ..dumper import expression
-from ..forms import rename
 from ..intrinsics import ResourceRef, to_form
-from ..values import ValueProblem, flag, is_unknown, number, text, unresolved
+from ..values import flag, is_unknown, number, text, unresolved
 
 __all__ = ["choice", "get_text", "get_number", "get_flag", "generic", "is_ref_to", "fold_target",
            "plan_fold"]
@@ -80,7 +79,3 @@ def generic(ctx: ImportContext, logical: str) -> Draft:
     props = to_form(ctx.props(logical))
     return ctx.new(logical, resource_type=ctx.type_of(logical), cfn_properties=props)
 
-
-def form_of(ctx: ImportContext, value: Any) -> Any:
-    """An evaluated value as template data naming resources by model id."""
-    return rename(to_form(value), lambda name: None)

@@ -11,6 +11,10 @@ from ..values import as_list, first, is_unknown, number, text, unresolved
 from . import maps
 from .common import choice, fold_target, get_flag, get_number, get_text, is_ref_to
 
+__all__ = ["launch_data", "instance", "launch_template", "auto_scaling_group", "lambda_function",
+           "event_source_mapping", "lambda_permission", "ecs_cluster", "capacity_providers",
+           "ecs_service", "task_definition", "ecr_repository", "lightsail_instance"]
+
 _INTERFACE_KEYS = ("AssociatePublicIpAddress", "Ipv6AddressCount", "Ipv6Addresses")
 
 

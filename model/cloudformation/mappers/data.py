@@ -9,6 +9,9 @@ from ..values import as_list, is_unknown, text
 from . import maps
 from .common import choice, fold_target, get_flag, get_number, get_text, is_ref_to
 
+__all__ = ["db_instance", "db_cluster", "db_subnet_group", "replication_group", "cache_cluster",
+           "cache_subnet_group", "dynamodb_table", "s3_bucket"]
+
 _ENGINES = ("mysql", "postgres", "mariadb", "oracle-se2", "sqlserver-ex")
 
 

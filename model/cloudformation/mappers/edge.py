@@ -35,6 +35,9 @@ def distribution(ctx: ImportContext, logical: str) -> None:
             minimum_tls=get_text(ctx, logical, viewer, "MinimumProtocolVersion", "TLSv1"),
             origins=origins)
 
+__all__ = ["distribution", "origin_access", "hosted_zone", "record_values", "record_set",
+           "record_set_group"]
+
 
 def _origin(ctx: ImportContext, logical: str, item: dict) -> dict:
     custom = item.get("CustomOriginConfig") if isinstance(item.get("CustomOriginConfig"), dict) else None

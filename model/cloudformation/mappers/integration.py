@@ -11,6 +11,9 @@ from ..values import as_list, is_unknown, text
 from . import maps
 from .common import choice, fold_target, get_flag, get_number, get_text, is_ref_to, plan_fold
 
+__all__ = ["queue", "topic", "subscription", "event_rule", "log_group", "trail",
+           "codedeploy_application", "deployment_group"]
+
 
 def _redrive(value: Any) -> dict:
     """``RedrivePolicy``, written as a mapping or (in older templates) as a JSON string."""

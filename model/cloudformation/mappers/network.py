@@ -11,6 +11,12 @@ from ..values import first, is_unknown, protocol, text, unresolved, ValueProblem
 from . import maps
 from .common import choice, fold_target, get_flag, get_number, get_text, is_ref_to, plan_fold
 
+__all__ = ["NETWORK_ACL_DEFAULT_RULES", "vpc", "vpc_cidr_block", "unresolved_select", "subnet",
+           "internet_gateway", "egress_only_gateway", "gateway_attachment", "elastic_ip",
+           "eip_association", "nat_gateway", "route_table", "route", "route_table_association",
+           "network_acl", "network_acl_entry", "network_acl_association", "vpc_endpoint",
+           "vpc_peering", "transit_gateway", "transit_gateway_attachment", "flow_log"]
+
 NETWORK_ACL_DEFAULT_RULES = ("100", "101")
 
 

@@ -10,7 +10,11 @@ from ..context import ImportContext
 from ..intrinsics import to_form
 from ..values import ValueProblem, as_list, is_unknown, protocol, text, texts, unresolved
 from . import maps
-from .common import choice, fold_target, get_flag, get_number, get_text, is_ref_to, plan_fold
+from .common import choice, fold_target, get_number, get_text, is_ref_to, plan_fold
+
+__all__ = ["NO_EGRESS_RULE", "sg_rule", "security_group", "security_group_ingress",
+           "security_group_egress", "certificate", "iam_role", "iam_user", "access_key",
+           "user_to_group", "iam_group", "iam_policy", "attach_policies", "instance_profile"]
 
 #: The rule CloudFormation users write to remove a group's default allow-all egress: traffic only
 #: to the loopback address, which never leaves the instance (AWS::EC2::SecurityGroup documentation).

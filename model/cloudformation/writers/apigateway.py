@@ -9,6 +9,8 @@ from ..writer import Writer
 from . import writes
 from .compute import invoke_permission
 
+__all__ = ["api_gateway"]
+
 _LAMBDA_URI = ("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/"
                "${%s.Arn}/invocations")
 

@@ -8,6 +8,8 @@ from . import writes
 from .compute import invoke_permission
 from .network import vpc_id
 
+__all__ = ["load_balancer", "target_group"]
+
 _SECURE = ("HTTPS", "TLS")
 
 

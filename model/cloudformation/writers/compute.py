@@ -24,6 +24,10 @@ def _ami(w: Writer, value):
     return w.parameter("LatestAmiId", "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
                        "The AMI of instances the design names none for", default=LATEST_AMI)
 
+__all__ = ["LATEST_AMI", "instance_profile", "instance", "auto_scaling_group", "lambda_function",
+           "invoke_permission", "lightsail_instance", "ecs_cluster", "ecs_service",
+           "task_definition", "ecr_repository"]
+
 
 def instance_profile(w: Writer, role_id) -> dict | None:
     """The instance profile of a role (one per role, shared by its instances)."""

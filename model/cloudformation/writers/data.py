@@ -7,6 +7,9 @@ from ..writer import Writer
 from . import writes
 from .compute import _text
 
+__all__ = ["rds_instance", "aurora_cluster", "db_subnet_group", "dynamodb_table", "elasticache",
+           "s3_bucket"]
+
 #: Databases keep a final snapshot when the stack deletes or replaces them.
 _KEEP = {"DeletionPolicy": "Snapshot", "UpdateReplacePolicy": "Snapshot"}
 

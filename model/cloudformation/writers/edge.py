@@ -46,6 +46,8 @@ def _origin(w: Writer, r: Resource, origin, index: int) -> dict:
         out.update(custom)
     return out
 
+__all__ = ["CACHING_OPTIMIZED", "distribution", "hosted_zone", "dns_record"]
+
 
 _DOMAINS = {
     "LoadBalancer": lambda w, rec: w.ref(rec.id, "DNSName"),

@@ -9,6 +9,8 @@ from ..forms import names_in, rename
 from ..writer import Writer
 from . import writes
 
+__all__ = ["generic"]
+
 
 @writes("GenericResource")
 def generic(w: Writer, r: Resource) -> None:

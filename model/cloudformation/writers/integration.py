@@ -10,6 +10,8 @@ from . import writes
 from .compute import invoke_permission
 from .security import trust_policy
 
+__all__ = ["RETENTION_DAYS", "queue", "topic", "event_rule", "log_group", "trail", "codedeploy"]
+
 #: The retention periods CloudWatch Logs accepts, in days.
 RETENTION_DAYS = (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192,
                   2557, 2922, 3288, 3653)

@@ -9,6 +9,11 @@ from ...schema import Unresolved
 from ..writer import Writer
 from . import writes
 
+__all__ = ["ROUTE_TARGET_KEYS", "PROTOCOL_NUMBERS", "DEFAULT_ACL_RULES", "vpc_id", "vpc", "subnet",
+           "internet_gateway", "egress_only_gateway", "nat_gateway", "route_table", "network_acl",
+           "is_default_acl_rule", "vpc_endpoint", "vpc_peering", "transit_gateway",
+           "transit_gateway_attachment"]
+
 #: The route property naming each kind of target.
 ROUTE_TARGET_KEYS = {"InternetGateway": "GatewayId", "EgressOnlyInternetGateway":
                      "EgressOnlyInternetGatewayId", "NatGateway": "NatGatewayId",

@@ -11,6 +11,9 @@ from ..writer import Writer
 from . import writes
 from .network import vpc_id
 
+__all__ = ["NO_EGRESS_RULE", "security_group", "certificate", "trust_policy", "iam_role",
+           "iam_user", "iam_group", "iam_policy"]
+
 #: The egress rule that stands for "no outbound traffic" (see mappers.security.NO_EGRESS_RULE).
 NO_EGRESS_RULE = {"IpProtocol": "-1", "CidrIp": "127.0.0.1/32"}
 
