@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bench import editor_cases, model_cases, peer_cases  # noqa: E402
 from bench.context import ROOT, Context  # noqa: E402
 from bench.report import machine, markdown, update_readme  # noqa: E402
-from bench.timing import Row, child_peak_rss_mb  # noqa: E402
+from bench.timing import Row, child_peak_rss_mb, peak_rss_kb  # noqa: E402
 
 CASES = {**model_cases.CASES, **editor_cases.CASES, **peer_cases.CASES}
 #: Cases whose peak memory is measured in a fresh process (peers are whole processes of their own).
@@ -49,9 +49,9 @@ def _baseline(name: str) -> None:
 def _child(name: str, n: int | None, ctx: Context) -> int:
     if name in BASELINES:
         _baseline(name)
-        return 0
-    fn, _ = CASES[name]
-    fn(ctx, n)
+    else:
+        CASES[name][0](ctx, n)
+    print(f"PEAK_RSS_KB {peak_rss_kb()}", flush=True)
     return 0
 
 
@@ -88,6 +88,17 @@ def _memory(names: list[str], sizes: dict[str, tuple], ctx: Context) -> list[dic
     return out
 
 
+def _memory_only(names, sizes, ctx: Context, previous: Path, readme: bool) -> int:
+    data = json.loads(previous.read_text(encoding="utf-8"))
+    data["memory"] = _memory(names, sizes, ctx)
+    previous.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    table = markdown(data["rows"], data["memory"], data["machine"])
+    print(table)
+    if readme:
+        update_readme(ROOT / "bench" / "README.md", table)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", action="append", default=[], metavar="PREFIX",
@@ -95,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=None, help="limit N to these values")
     parser.add_argument("--effort", type=float, default=1.0, help="scale repetitions (default 1)")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory processes")
+    parser.add_argument("--memory-only", action="store_true",
+                        help="measure only peak memory, keeping the timings of the last results.json")
     parser.add_argument("--update-readme", action="store_true", help="write the tables into bench/README.md")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, default=None, help=argparse.SUPPRESS)
@@ -105,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     names = _selected(args.only)
     sizes = {name: tuple(n for n in CASES[name][1] if args.sizes is None or n in args.sizes) for name in names}
     rows: list[Row] = []
+    previous = ctx.results / "results.json"
+    if args.memory_only:
+        return _memory_only(names, sizes, ctx, previous, args.update_readme)
     for name in names:
         for n in sizes[name]:
             print(f"{name} N={n} ...", flush=True)

@@ -3,8 +3,8 @@
 Timings are wall-clock ``time.perf_counter`` samples: a few warm-up calls first (imports, caches of
 code that is not the thing measured), then repeated samples until enough are taken or a time budget
 is spent; the median is what the tables report. Peak memory is the maximum resident set size of a
-fresh child process that does the operation once, read with ``os.wait4``, so nothing measured earlier
-in the harness inflates it.
+fresh child process that does the operation once, read by the child itself from ``VmHWM``, so
+nothing measured earlier in the harness inflates it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Callable
 
-__all__ = ["Row", "measure", "child_peak_rss_mb", "time_process"]
+__all__ = ["Row", "measure", "peak_rss_kb", "child_peak_rss_mb", "time_process"]
 
 
 @dataclass
@@ -89,24 +89,34 @@ def measure(fn: Callable[[], object], *, setup: Callable[[], object] | None = No
     return samples
 
 
+def peak_rss_kb() -> int:
+    """This process's own peak RSS (``VmHWM``). Unlike ``ru_maxrss`` it starts afresh at ``exec``,
+    so a child forked from a large harness does not inherit the harness's size."""
+    try:
+        with open("/proc/self/status", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def child_peak_rss_mb(args: list[str], env: dict | None = None, timeout: float = 900.0) -> tuple[float, int]:
-    """Run ``python args...`` as a fresh process; return its peak RSS in MB and its exit code.
-    ``ru_maxrss`` is in kilobytes on Linux."""
-    proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env=env)
-    deadline = time.monotonic() + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            if proc.returncode != 0 and proc.stderr is not None:
-                sys.stderr.write(proc.stderr.read().decode("utf-8", "replace")[-2000:])
-            return usage.ru_maxrss / 1024.0, proc.returncode
-        if time.monotonic() > deadline:
-            proc.kill()
-            proc.wait()
-            return float("nan"), -9
-        time.sleep(0.01)
+    """Run ``python args...`` as a fresh process that ends by printing ``PEAK_RSS_KB <n>`` (see
+    :func:`peak_rss_kb`); return that peak in MB and the exit code."""
+    try:
+        result = subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env,
+                                timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return float("nan"), -9
+    if result.returncode != 0:
+        sys.stderr.write(result.stderr[-2000:])
+    for line in result.stdout.splitlines():
+        if line.startswith("PEAK_RSS_KB "):
+            return int(line.split()[1]) / 1024.0, result.returncode
+    return float("nan"), result.returncode or -1
 
 
 def time_process(cmd: list[str], *, runs: int = 5, warmup: int = 1, timeout: float = 900.0,
