@@ -223,6 +223,10 @@ class Autosaver(QObject):
     def set_interval(self, interval_ms: int) -> None:
         self._timer.setInterval(interval_ms)
 
+    @property
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
     def save_if_needed(self) -> bool:
         if not self._dirty or not self.document.is_modified:
             return False

@@ -255,3 +255,28 @@ def test_cloudformation_export_writes_a_template_that_opens_as_the_same_design(q
     assert reopened.format is DesignFormat.CLOUDFORMATION
     assert set(reopened.diagram.ids()) == set(window.document.diagram.ids())
     assert window.document.path == str(tmp_path / "dual-az-web.kumozu.yaml")  # still saved there
+
+
+def test_a_cloudformation_template_opens_with_its_import_notes(qtbot, make_window, tmp_path, dialogs):
+    template = tmp_path / "stack.yaml"
+    template.write_text(TEMPLATE + "  Thing:\n    Type: AWS::SomeNew::Thing\n", encoding="utf-8")
+    window = make_window()
+    dialogs.answer(QMessageBox.Ok)
+    assert window.files.open_path(str(template))
+    assert dialogs.done and "imported" in dialogs.seen[0]
+    assert window.document.format is DesignFormat.CLOUDFORMATION
+    assert window.windowTitle() == "stack.yaml (CloudFormation)[*] — Kumozu"
+    assert "Vpc" in window.document.diagram and "Thing" in window.document.diagram
+
+
+def test_starting_with_an_unreadable_file_says_why_and_opens_an_empty_design(qtbot, tmp_path, dialogs):
+    from editor.app import start_editor
+    missing = tmp_path / "nowhere.kumozu.yaml"
+    dialogs.answer(QMessageBox.Ok)
+    windows = start_editor(str(missing))
+    try:
+        assert dialogs.done and "no such file" in dialogs.seen[0]
+        assert len(windows) == 1 and len(windows[0].document.diagram) == 0
+        assert windows[0].windowTitle() == "Untitled[*] — Kumozu"
+    finally:
+        windows[0].close()

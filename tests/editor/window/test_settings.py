@@ -72,3 +72,27 @@ def test_snap_to_grid_is_remembered(qtbot, make_window):
     assert window.canvas.snap_enabled is False
     assert Preferences.load().snap_to_grid is False
     assert make_window().menu_actions.snap.isChecked() is False
+
+
+def test_preferences_from_the_dialog_reach_the_canvas_and_the_autosave(qtbot, make_window, dialogs,
+                                                                      monkeypatch):
+    from editor.preferences_dialog import PreferencesDialog
+    window = make_window()
+    original_init = PreferencesDialog.__init__
+
+    def fill(self, *args, **kwargs):  # what the user would type into the real dialog
+        original_init(self, *args, **kwargs)
+        self.grid.setValue(40)
+        self.autosave.setValue(120)
+        self.confirm.setChecked(False)
+        self.region.setCurrentText("eu-west-1")
+
+    monkeypatch.setattr(PreferencesDialog, "__init__", fill)
+    dialogs.answer("OK")
+    window.menu_actions.preferences.trigger()
+    assert dialogs.done
+    assert window.canvas.grid_size == 40 and window.canvas.confirm_delete is False
+    assert window.autosaver.interval_ms == 120_000
+    assert Preferences.load().default_region == "eu-west-1"
+    window.menu_actions.new.trigger()
+    assert window.document.diagram.region == "eu-west-1"  # new designs start there
