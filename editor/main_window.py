@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
         self.undo_view = QUndoView(self.document.undo_stack)
         self.undo_view.setEmptyLabel("Opened design")
         self.palette_dock = self._dock("Palette", "palette-dock", self.palette_panel, Qt.LeftDockWidgetArea)
-        self.inspector_dock = self._dock("Inspector", "inspector-dock", self.inspector, Qt.RightDockWidgetArea)
+        self.inspector_dock = self._dock("Inspector", "inspector-dock", self.inspector,
+                                         Qt.RightDockWidgetArea)
         self.problems_dock = self._dock("Problems", "problems-dock", self.problems, Qt.BottomDockWidgetArea)
         self.trace_dock = self._dock("Trace", "trace-dock", self.trace_panel, Qt.RightDockWidgetArea)
         self.history_dock = self._dock("Undo History", "history-dock", self.undo_view, Qt.RightDockWidgetArea)

@@ -222,7 +222,8 @@ class WindowActions:
         bar.addSeparator()
         canvas = self.window.canvas
         # Short labels for the toolbar only (the menu items keep their full names and shortcuts).
-        for text, tip, slot in (("−", "Zoom out", canvas.zoom_out), ("Fit", "Zoom to fit", canvas.zoom_to_fit),
+        for text, tip, slot in (("−", "Zoom out", canvas.zoom_out),
+                                ("Fit", "Zoom to fit", canvas.zoom_to_fit),
                                 ("+", "Zoom in", canvas.zoom_in)):
             action = QAction(text, bar)
             action.setToolTip(tip)

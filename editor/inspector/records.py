@@ -11,20 +11,21 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
-                               QLabel, QTableWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QHeaderView, QLabel, QTableWidget, QToolButton, QVBoxLayout, QWidget)
 
 from model.frozen import thaw
 from model.schema import Field, FieldType, Unresolved
 
-from .field_labels import display_label
 from .editors import MIXED, FieldEditor, NetworkEditor, UnresolvedView
+from .field_labels import display_label
 
 __all__ = ["RecordsEditor"]
 
 #: Builds the editor for one field (the inspector's factory, passed in to avoid an import cycle).
 EditorFactory = Callable[[Field, bool], QWidget]
+_ROW_PROPERTY = "kumozu_row"
 _NESTED = (FieldType.RECORDS, FieldType.STR_LIST, FieldType.CIDR4_LIST, FieldType.REF_LIST,
            FieldType.ANY, FieldType.TEXT)
 
@@ -69,20 +70,21 @@ class RecordsEditor(FieldEditor):
         box.addLayout(buttons)
         self.layout().addLayout(box)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        # Cell editors take the clicks, so follow the keyboard focus to know which row is meant.
-        QApplication.instance().focusChanged.connect(self._focus_changed)
         self._update_buttons()
 
-    def _focus_changed(self, _old, new) -> None:
-        if new is None or not self.isAncestorOf(new):
-            return
-        for row in range(self.table.rowCount()):
-            for column in range(self.table.columnCount()):
-                cell = self.table.cellWidget(row, column)
-                if cell is not None and (cell is new or cell.isAncestorOf(new)):
-                    if self._selected_row() != row:
-                        self.table.selectRow(row)
-                    return
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        # Cell editors take the clicks, so the row whose editor gets the focus is the selected row
+        # (what Remove and the arrows act on).
+        if event.type() == QEvent.FocusIn:
+            row = watched.property(_ROW_PROPERTY)
+            if isinstance(row, int) and self._selected_row() != row:
+                self.table.selectRow(row)
+        return super().eventFilter(watched, event)
+
+    def _watch_focus(self, cell: QWidget, row: int) -> None:
+        for widget in [cell] + cell.findChildren(QWidget):
+            widget.setProperty(_ROW_PROPERTY, row)
+            widget.installEventFilter(self)
 
     def _button(self, text: str, tip: str, slot) -> QToolButton:
         button = QToolButton()
@@ -113,6 +115,11 @@ class RecordsEditor(FieldEditor):
         self.message.hide()
 
     def _cell(self, row: int, sub: Field, value: Any) -> QWidget:
+        cell = self._make_cell(row, sub, value)
+        self._watch_focus(cell, row)
+        return cell
+
+    def _make_cell(self, row: int, sub: Field, value: Any) -> QWidget:
         if isinstance(value, Unresolved):
             return UnresolvedView(value)
         if sub.type in _NESTED:

@@ -281,3 +281,17 @@ def test_deleting_the_selected_resource_falls_back_to_design_settings(qtbot, bui
     inspector.show_selection(["web-b"])
     document.push(edits.remove_resources(document.diagram, ["web-b"]))
     assert isinstance(inspector.page, DiagramPage)
+
+
+def test_focusing_a_cell_editor_selects_its_row_for_remove_and_reorder(qtbot, builder, two_subnets):
+    document = two_subnets
+    builder.route_table("rt", "vpc", routes=[("0.0.0.0/0", ""), ("10.1.0.0/16", "")])
+    inspector = make_inspector(qtbot, document)
+    inspector.show_selection(["rt"])
+    routes = inspector.editor("routes")
+    routes.table.cellWidget(1, 0).line.setFocus()
+    qtbot.waitUntil(lambda: [i.row() for i in routes.table.selectionModel().selectedRows()] == [1],
+                    timeout=1000)
+    assert routes.remove_button.isEnabled()
+    routes.remove_button.click()
+    assert [r["destination"] for r in document.diagram["rt"].get("routes")] == ["0.0.0.0/0"]

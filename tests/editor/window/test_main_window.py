@@ -7,7 +7,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from editor.main_window import MainWindow
 from model import edits
 from tests.editor.window.conftest import copy_example
 from tests.editor.window.test_inspector import retype
