@@ -32,9 +32,11 @@ def test_incremental_findings_equal_a_full_run_after_every_edit(data):
     validator.changed.connect(follow)
     for step in range(data.draw(st.integers(1, 25), label="steps")):
         edit = data.draw(an_edit(diagram), label=f"edit {step}")
+        revision = diagram.revision
         try:
             diagram.apply(edit)
         except DiagramError:
+            assert diagram.revision == revision, "an error escaped after the edit was applied"
             continue
         expected = validate(diagram)
         assert validator.findings == expected

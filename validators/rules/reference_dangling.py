@@ -12,7 +12,9 @@ from ..rule import Rule
 
 def check(diagram: Diagram):
     for source_id, path, target in diagram.dangling_references():
-        source = diagram[source_id]
+        source = diagram.get(source_id)
+        if source is None:
+            continue  # a stale index entry of a removed resource (model issue, reported)
         if source.kind == "RouteTable" and path.startswith("routes."):
             continue  # a route to a deleted target is a blackhole: route-blackhole
         kind = kinds.kind(source.kind)
