@@ -174,3 +174,17 @@ def test_a_new_user_nests_vpc_zone_and_subnet_with_the_mouse(qtbot, make_window)
     assert window.inspector.ids == [subnet.id]  # the new resource is what the inspector shows
     assert window.document.undo_stack.count() == 3
     assert window.menu_actions.undo.text().replace("&", "") == f"Undo Add Subnet {subnet.id}"
+
+
+def test_open_example_lists_every_bundled_example_and_opens_it_as_an_example(qtbot, make_window):
+    from editor.window_actions import EXAMPLES_DIR
+    window = make_window()
+    menu = window.menu_actions.examples_menu
+    menu.aboutToShow.emit()
+    listed = sorted(a.data() for a in menu.actions() if a.data())
+    assert listed == sorted(str(p) for p in EXAMPLES_DIR.glob("*.kumozu.yaml"))
+    action = next(a for a in menu.actions() if a.data() and a.data().endswith("route-tables.kumozu.yaml"))
+    assert "(route-tables)" in action.text()
+    action.trigger()
+    assert window.is_example and window.windowTitle() == "route-tables.kumozu.yaml (example)[*] — Kumozu"
+    assert window.recent.paths() == []  # examples are not recent files

@@ -280,3 +280,18 @@ def test_starting_with_an_unreadable_file_says_why_and_opens_an_empty_design(qtb
         assert windows[0].windowTitle() == "Untitled[*] — Kumozu"
     finally:
         windows[0].close()
+
+
+def test_save_as_over_a_design_from_a_newer_kumozu_asks_first(qtbot, make_window, tmp_path, dialogs,
+                                                               monkeypatch):
+    newer = tmp_path / "future.kumozu.yaml"
+    newer.write_text("format: kumozu\nversion: 99\nresources: {}\n", encoding="utf-8")
+    window = make_window(copy_example(tmp_path))
+    monkeypatch.setattr(file_ops, "choose_save_path", lambda *args: str(newer))
+    dialogs.answer(QMessageBox.Cancel)
+    assert window.files.save_as() is False
+    assert "newer Kumozu (format version 99)" in dialogs.seen[0]
+    assert newer.read_text(encoding="utf-8").startswith("format: kumozu\nversion: 99")
+    dialogs.answer("Replace")
+    assert window.files.save_as() is True
+    assert open_design(str(newer)).diagram.ids() == window.document.diagram.ids()
