@@ -17,6 +17,7 @@ from model import kinds as _kinds
 from model.documents import DesignFormat
 from model.version import __version__
 from validators.finding import Severity
+from validators.reachability import implied_results
 
 from .canvas import Canvas
 from .dialogs import RuleLessonDialog
@@ -27,9 +28,9 @@ from .inspector import Inspector
 from .palette import Palette
 from .preferences_dialog import PreferencesDialog
 from .problems_panel import SEVERITY_ICONS, ProblemsPanel
-from .trace_panel import TracePanel
 from .recovery import Autosaver, RecoveryStore, autosave_interval_ms
 from .settings import Preferences, RecentFiles, load_window_state, save_window_state, settings_store
+from .trace_panel import TracePanel
 from .window_actions import WindowActions
 
 __all__ = ["MainWindow"]
@@ -103,6 +104,10 @@ class MainWindow(QMainWindow):
         self.autosaver.origin = lambda: (None if self.is_example else self.document.path,
                                          self.document.format)
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self._flows_timer = QTimer(self)  # implied flows are traced again once edits settle
+        self._flows_timer.setSingleShot(True)
+        self._flows_timer.setInterval(150)
+        self._flows_timer.timeout.connect(self._draw_implied_flows)
         self._wire()
         self._apply_preferences()
         self.resize(1440, 900)
@@ -144,6 +149,7 @@ class MainWindow(QMainWindow):
         doc.findings_changed.connect(lambda _delta: self._findings_changed())
         doc.diagram_replaced.connect(self._diagram_replaced)
         doc.refused.connect(lambda why: self.statusBar().showMessage(f"Not possible: {why}", 8000))
+        doc.changed.connect(self._redraw_flows_later)
         canvas.selection_changed.connect(self._selection_changed)
         canvas.tool_changed.connect(self._tool_changed)
         canvas.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -182,6 +188,8 @@ class MainWindow(QMainWindow):
 
     def _diagram_replaced(self) -> None:
         self._findings_changed()
+        if self.menu_actions.implied_flows.isChecked():
+            self._flows_timer.start()
         self._update_title()
         QTimer.singleShot(0, self.canvas.zoom_to_fit)
 
@@ -229,6 +237,31 @@ class MainWindow(QMainWindow):
     def delete_selection(self) -> None:
         """Delete what is selected; the canvas says what goes along first (if the preference asks)."""
         self.canvas.delete_selection()
+
+    def show_implied_flows(self, on: bool) -> None:
+        """Draw (or stop drawing) every flow the design implies on the canvas."""
+        if on:
+            self._draw_implied_flows()
+        else:
+            self._flows_timer.stop()
+            self.canvas.clear_overlay_flows()
+
+    def _redraw_flows_later(self, change) -> None:
+        if self.menu_actions.implied_flows.isChecked() and not change.is_layout_only:
+            self._flows_timer.start()
+
+    def _draw_implied_flows(self) -> None:
+        flows = []
+        for implied in implied_results(self.document.diagram):
+            flow = implied.result.flow
+            port = "" if flow.protocol == "icmp" else f"/{flow.port}"
+            verdict = "passes" if implied.satisfied else \
+                f"blocked ({implied.result.blocked.code})" if implied.result.blocked else "blocked"
+            flows.append((flow.source, flow.destination, implied.satisfied,
+                          f"{implied.implied.reason} — {flow.protocol}{port} {verdict}"))
+        self.canvas.show_overlay_flows(flows)
+        blocked = sum(1 for f in flows if not f[2])
+        self.statusBar().showMessage(f"{len(flows)} implied flows, {blocked} blocked", 5000)
 
     def set_snap(self, on: bool) -> None:
         self.canvas.set_snap(on)

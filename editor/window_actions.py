@@ -101,6 +101,11 @@ class WindowActions:
         self.zoom_fit = self._action("Zoom to &Fit", canvas.zoom_to_fit, QKeySequence("Ctrl+0"))
         self.snap = self._action("&Snap to Grid", window.set_snap, QKeySequence("Ctrl+Shift+G"))
         self.snap.setCheckable(True)
+        self.implied_flows = self._action("Show &Implied Flows", window.show_implied_flows,
+                                          QKeySequence("Ctrl+Shift+F"), None,
+                                          "Draw the flows the design implies: green when they pass, "
+                                          "red dashed when they are blocked")
+        self.implied_flows.setCheckable(True)
         self.next_problem = self._action("&Next Problem", partial(window.step_problem, 1),
                                          QKeySequence("F8"))
         self.previous_problem = self._action("P&revious Problem", partial(window.step_problem, -1),
@@ -197,7 +202,7 @@ class WindowActions:
         view = bar.addMenu("&View")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_fit])
         view.addSeparator()
-        view.addAction(self.snap)
+        view.addActions([self.snap, self.implied_flows])
         view.addSeparator()
         view.addActions([self.next_problem, self.previous_problem])
         view.addSeparator()

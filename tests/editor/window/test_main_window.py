@@ -188,3 +188,23 @@ def test_open_example_lists_every_bundled_example_and_opens_it_as_an_example(qtb
     action.trigger()
     assert window.is_example and window.windowTitle() == "route-tables.kumozu.yaml (example)[*] — Kumozu"
     assert window.recent.paths() == []  # examples are not recent files
+
+
+def test_implied_flows_are_drawn_and_follow_edits(qtbot, make_window, tmp_path):
+    from editor.items.overlays import PathLine
+    from model.frozen import thaw
+    window = make_window(copy_example(tmp_path))
+
+    def flow_lines():
+        return [i for i in window.canvas.scene.items() if isinstance(i, PathLine)]
+
+    window.menu_actions.implied_flows.trigger()
+    drawn = flow_lines()
+    assert drawn and all("blocked" not in line.toolTip() for line in drawn if line.toolTip())
+    # Take away the ALB's HTTPS rule: the internet -> listener flow turns red.
+    sg = window.document.diagram["alb-sg"]
+    kept = [r for r in thaw(sg.get("ingress")) if r["from_port"] != 443]
+    window.document.push(edits.set_property(window.document.diagram, "alb-sg", "ingress", kept))
+    qtbot.waitUntil(lambda: any("blocked" in line.toolTip() for line in flow_lines()), timeout=3000)
+    window.menu_actions.implied_flows.trigger()
+    assert flow_lines() == []
