@@ -11,10 +11,10 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QTransform
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from .icons import ui_icon, ui_icon_path, ui_pixmap
+from .icons import ui_icon, ui_icon_path
 
 __all__ = ["WindowActions", "EXAMPLES_DIR", "example_files"]
 
@@ -40,11 +40,8 @@ def example_files() -> list[tuple[Path, str]]:
 
 
 def _icon(name: str) -> QIcon:
-    if name == "undo":  # the set has a redo arrow; undo is its mirror image
-        return QIcon(ui_pixmap("redo", 64).transformed(QTransform().scale(-1, 1)))
-    if ui_icon_path(name).exists():
-        return ui_icon(name)
-    return QIcon()
+    """The toolbar icon ``icons/ui/<name>.svg`` (an empty icon if the set lacks it: text shows)."""
+    return ui_icon(name) if ui_icon_path(name).exists() else QIcon()
 
 
 class WindowActions:
@@ -96,9 +93,10 @@ class WindowActions:
         self.distribute_h = self._action("Distribute &Horizontally", partial(canvas.distribute, "horizontal"))
         self.distribute_v = self._action("Distribute &Vertically", partial(canvas.distribute, "vertical"))
         # -- View
-        self.zoom_in = self._action("Zoom &In", canvas.zoom_in, Key.ZoomIn)
-        self.zoom_out = self._action("Zoom &Out", canvas.zoom_out, Key.ZoomOut)
-        self.zoom_fit = self._action("Zoom to &Fit", canvas.zoom_to_fit, QKeySequence("Ctrl+0"))
+        self.zoom_in = self._action("Zoom &In", canvas.zoom_in, Key.ZoomIn, "zoom_in")
+        self.zoom_out = self._action("Zoom &Out", canvas.zoom_out, Key.ZoomOut, "zoom_out")
+        self.zoom_fit = self._action("Zoom to &Fit", canvas.zoom_to_fit, QKeySequence("Ctrl+0"), "zoom_fit",
+                                     "Show the whole design")
         self.snap = self._action("&Snap to Grid", window.set_snap, QKeySequence("Ctrl+Shift+G"))
         self.snap.setCheckable(True)
         self.implied_flows = self._action("Show &Implied Flows", window.show_implied_flows,
@@ -117,7 +115,7 @@ class WindowActions:
                                       "Select, move and resize (V)")
         self.tool_connect = self._tool("connect", "&Connect", "C", "connect",
                                        "Drag from one resource to another to relate them (C)")
-        self.tool_trace = self._tool("trace", "&Trace a Path", "T", "internet",
+        self.tool_trace = self._tool("trace", "&Trace a Path", "T", "trace",
                                      "Pick a source and a destination: can traffic flow? (T)")
         self.tool_select.setChecked(True)
         # -- Help
@@ -225,14 +223,9 @@ class WindowActions:
         bar.addSeparator()
         bar.addActions(self.tools.actions())
         bar.addSeparator()
-        canvas = self.window.canvas
-        # Short labels for the toolbar only (the menu items keep their full names and shortcuts).
-        for text, tip, slot in (("−", "Zoom out", canvas.zoom_out),
-                                ("Fit", "Zoom to fit", canvas.zoom_to_fit),
-                                ("+", "Zoom in", canvas.zoom_in)):
-            action = QAction(text, bar)
-            action.setToolTip(tip)
-            action.triggered.connect(slot)
+        # Short labels under the toolbar icons; the menu items keep their full names.
+        for action, short in ((self.zoom_out, "Zoom Out"), (self.zoom_fit, "Fit"), (self.zoom_in, "Zoom In")):
+            action.setIconText(short)
             bar.addAction(action)
         self.toolbar = bar
         self.window.addToolBar(Qt.TopToolBarArea, bar)
