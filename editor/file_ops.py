@@ -36,7 +36,8 @@ def describe_write_error(exc: OSError, path: str) -> str:
     """Why ``path`` could not be written, in words (the errno decides)."""
     folder = str(Path(path).parent)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Kumozu is not allowed to write in “{folder}” (it is read-only or belongs to someone else)."
+        return (f"Kumozu is not allowed to write in “{folder}” (it is read-only or belongs to "
+                f"someone else).")
     if exc.errno == errno.ENOENT:
         return f"The folder “{folder}” does not exist (any more)."
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -118,8 +119,8 @@ class FileOperations:
         try:
             self.document.open(path, region=region or self.window.prefs.default_region)
         except LoadError as exc:
-            show_error(self.window, "Cannot open the design", f"Kumozu could not open “{Path(path).name}”.",
-                       str(exc))
+            show_error(self.window, "Cannot open the design",
+                       f"Kumozu could not open “{Path(path).name}”.", str(exc))
             return False
         self.window.set_example(example)
         if not example:

@@ -18,6 +18,7 @@ import json
 import os
 import time
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,10 +74,8 @@ class RecoveryEntry:
     def discard(self) -> None:
         """Delete the autosave (the user restored it elsewhere or does not want it)."""
         for path in (self.design_path, self.info_path, self.lock_path):
-            try:
+            with suppress(FileNotFoundError):
                 path.unlink()
-            except FileNotFoundError:
-                pass
 
 
 class RecoverySession:
@@ -113,12 +112,9 @@ class RecoverySession:
     def discard(self) -> None:
         """Delete the autosave (the document was saved, or its changes were thrown away)."""
         for path in (self.info_path, self.design_path):
-            try:
+            # A leftover autosave is only offered again later: never worth an error dialog.
+            with suppress(OSError):
                 path.unlink()
-            except FileNotFoundError:
-                pass
-            except OSError:
-                pass  # a leftover autosave is offered again later; never worth an error dialog
 
     def close(self) -> None:
         self.discard()

@@ -151,7 +151,8 @@ class RecordsEditor(FieldEditor):
 
     def _edit_nested(self, row: int, sub: Field) -> None:
         dialog = QDialog(self)
-        dialog.setWindowTitle(f"{display_label(sub)} — row {row + 1} of {display_label(self.field).lower()}")
+        owner = display_label(self.field).lower()
+        dialog.setWindowTitle(f"{display_label(sub)} — row {row + 1} of {owner}")
         layout = QVBoxLayout(dialog)
         editor = self._make_editor(sub, False)
         editor.set_value(self._records[row].get(sub.name))
