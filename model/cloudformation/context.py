@@ -14,7 +14,7 @@ from ..naming import natural_key
 from ..schema import ID_PATTERN, Unresolved
 from .dumper import expression
 from .forms import rename
-from .intrinsics import Evaluator, Residual, ResourceRef
+from .intrinsics import NO_VALUE, Evaluator, Residual, ResourceRef
 from .source import where, where_key
 from .values import ValueProblem, is_unknown, unresolved
 
@@ -89,6 +89,11 @@ class ImportContext:
                 value = self.ev.evaluate(raw, where(body, "Properties"))
             finally:
                 self.ev.context = saved
+            if value is NO_VALUE:
+                value = {}
+            elif not isinstance(value, dict):
+                raise LoadError(f"resource '{logical}': Properties must be a mapping", self.path,
+                                *where(body, "Properties"))
         if self.renames:
             value = self._renamed(value)
         self._props[logical] = value

@@ -232,7 +232,14 @@ class _Importer:
                 (creating if mapper.kind else folding).append(logical)
         for logical in creating + folding:
             mapper = mappers.mapper_for(ctx.type_of(logical))
-            decision = mapper.plan(ctx, logical)
+            try:
+                decision = mapper.plan(ctx, logical)
+            except LoadError:
+                raise
+            except (KeyError, TypeError, AttributeError, ValueError, IndexError) as exc:
+                ctx.note(logical, f"could not be read ({type(exc).__name__}: {exc}); it is kept "
+                                  f"as a generic resource")
+                decision = "GenericResource"
             if decision is not None:
                 ctx.plan(logical, decision)
             decisions[logical] = decision

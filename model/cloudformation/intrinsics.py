@@ -447,6 +447,8 @@ def _find_in_map(ev: Evaluator, args, pos):
         default = ev.evaluate(option["DefaultValue"], _pos(args, 3, pos))
     if any(_unknown(k) for k in keys):
         return _residual("Fn::FindInMap", keys)
+    if not all(_is_scalar(k) for k in keys):
+        raise ev.fail("Fn::FindInMap takes a map name and two keys, each a single value", pos)
     name, top, second = (_as_text(k) if _is_scalar(k) else k for k in keys)
     table = ev.mappings.get(name) if isinstance(name, str) else None
     if table is None:

@@ -65,7 +65,8 @@ def _distribution_using(ctx: ImportContext, logical: str) -> str | None:
     rid = ctx.model_ids.get(logical, logical)
     for distribution_id in ctx.of_type("AWS::CloudFront::Distribution"):
         config = ctx.props(distribution_id).get("DistributionConfig")
-        for item in (config.get("Origins") or []) if isinstance(config, dict) else []:
+        origins = config.get("Origins") if isinstance(config, dict) else None
+        for item in origins if isinstance(origins, list) else []:
             if not isinstance(item, dict):
                 continue
             s3 = item.get("S3OriginConfig") if isinstance(item.get("S3OriginConfig"), dict) else {}
