@@ -420,8 +420,10 @@ class Diagram:
                 self._dangling.setdefault(target, {})[(record.id, path)] = field.relation
 
     def _unindex_references(self, rid: str) -> None:
-        if rid in self._refs:
-            self._refs.remove_edges_from(list(self._refs.out_edges(rid, keys=True)))
+        successors = self._refs.succ[rid] if rid in self._refs else None
+        if successors:  # building an edge view is costly; most new resources have no edges yet
+            self._refs.remove_edges_from([(rid, target, key) for target, keys in successors.items()
+                                          for key in keys])
         record = self._resources.get(rid)
         if record is None:
             return

@@ -324,7 +324,7 @@ class _FlowMap(dict):
     """A mapping written on one line: ``{destination: 0.0.0.0/0, target: igw}``."""
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # the C emitter, where built
     pass
 
 
@@ -453,12 +453,23 @@ def _written_scalar(value: Any) -> Any:
 
 
 def _one_line_if_short(row: dict) -> dict:
+    """Short records are written on one line. The length is estimated from the values' text (quotes
+    and flow punctuation included roughly), which is deterministic and much cheaper than emitting."""
     if all(not isinstance(v, (list, dict)) or isinstance(v, (_Flow, _FlowMap)) for v in row.values()):
-        flow = _FlowMap(row)
-        text = yaml.dump(flow, Dumper=_Dumper, width=10_000, allow_unicode=True)
-        if len(text) <= _ONE_LINE_LIMIT:
-            return flow
+        estimate = 2 + sum(len(str(k)) + 2 + _text_length(v) + 2 for k, v in row.items())
+        if estimate <= _ONE_LINE_LIMIT:
+            return _FlowMap(row)
     return row
+
+
+def _text_length(value: Any) -> int:
+    if isinstance(value, dict):
+        return 2 + sum(len(str(k)) + 2 + _text_length(v) + 2 for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return 2 + sum(_text_length(v) + 2 for v in value)
+    text = str(value)
+    return len(text) + (2 if isinstance(value, str) and not text.replace("-", "").replace(
+        ".", "").replace("/", "").replace("_", "").isalnum() else 0)
 
 
 def _plain(value: Any) -> Any:

@@ -154,12 +154,12 @@ class _Builder:
         return LoadError(message, self.path, mark.line + 1, mark.column + 1)
 
     def feed(self, event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
+        if isinstance(event, yaml.ScalarEvent):  # by far the most common event: test it first
+            self.add(self.scalar(event), event.start_mark)
+        elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
         elif isinstance(event, yaml.AliasEvent):
             raise self.error("aliases (*name) are not allowed in Kumozu files", event.start_mark)
-        elif isinstance(event, yaml.ScalarEvent):
-            self.add(self.scalar(event), event.start_mark)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if len(self.stack) >= self.max_depth:
                 raise self.error(f"values are nested more than {self.max_depth} levels deep",
