@@ -96,7 +96,7 @@ class Canvas(QWidget):
         self._shown = False
         document.diagram_replaced.connect(self._rebuild_scene)
         document.findings_changed.connect(self.show_findings)
-        document.refused.connect(lambda text: self.say(f"Not possible: {text}."))
+        document.refused.connect(self._on_refused)
         self._rebuild_scene()
 
     # ------------------------------------------------------------------ scene lifecycle
@@ -122,6 +122,9 @@ class Canvas(QWidget):
         self._last_selection = []
         self.selection_changed.emit([])
         self.zoom_to_fit()
+
+    def _on_refused(self, text: str) -> None:
+        self.say(f"Not possible: {text}.")
 
     def _on_zoom(self, zoom: float) -> None:
         if self.scene is not None:
@@ -339,6 +342,8 @@ class Canvas(QWidget):
     def paste(self, at: QPointF | None = None) -> list[str]:
         """Paste the clipboard where the pointer is over the canvas (or at ``at``, scene
         coordinates), else beside the originals. Returns the new ids (also selected)."""
+        if not isinstance(at, QPointF):  # a menu action's "checked" flag is not a position
+            at = None
         copied = clipboard.read_mime(QGuiApplication.clipboard().mimeData())
         if copied is None:
             self.say("The clipboard holds no Kumozu resources.")
