@@ -137,10 +137,13 @@ class CanvasView(DiagramView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
-        if not self._panning and event.button() == Qt.LeftButton and self.canvas.tool.release(event):
+        panning = self._panning
+        if not panning and event.button() == Qt.LeftButton and self.canvas.tool.release(event):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+        if not panning and event.button() == Qt.LeftButton:
+            self.canvas.tool.released_on_canvas(event)
 
     def leaveEvent(self, event) -> None:
         self.last_scene_pos = None

@@ -40,3 +40,6 @@ class Tool:
 
     def hover(self, event) -> None:
         """The mouse moved with no button held."""
+
+    def released_on_canvas(self, event) -> None:
+        """A press the tool left to Qt (rubber band) has ended; Qt is done with it."""

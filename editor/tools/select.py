@@ -4,6 +4,7 @@ connect, drag on empty space for rubber-band selection (Qt's own), arrow keys to
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from ..commands import MERGE_NUDGE
 from ..handles import ConnectHandle, ResizeHandle
@@ -27,6 +28,8 @@ class SelectTool(Tool):
         self.gesture = None
         #: Pressed on an already selected item: if the press ends as a click, select only it.
         self._click_only: DiagramItem | None = None
+        #: Where a press on no item began (a click there selects the container around it).
+        self._empty_press = None
 
     def deactivate(self) -> None:
         if self.gesture is not None:
@@ -46,7 +49,8 @@ class SelectTool(Tool):
             return True
         item = canvas.item_at(view_pos)
         if item is None:
-            return False  # empty canvas: Qt's rubber band
+            self._empty_press = view_pos
+            return False  # empty canvas or a container's inside: Qt's rubber band
         additive = event.modifiers() & (Qt.ControlModifier | Qt.ShiftModifier | Qt.MetaModifier)
         self._click_only = None
         if additive:
@@ -93,6 +97,21 @@ class SelectTool(Tool):
             gesture.finish(event.globalPosition().toPoint(), bool(event.modifiers() & Qt.AltModifier))
         self._click_only = None
         return True
+
+    def released_on_canvas(self, event) -> None:
+        """A click (not a rubber band) inside a container's empty area selects that container, as
+        people expect; dragging from there still draws a rubber band."""
+        start, self._empty_press = self._empty_press, None
+        view_pos = event.position().toPoint()
+        if start is None or (view_pos - start).manhattanLength() >= QApplication.startDragDistance():
+            return
+        containers = self.canvas.scene.containers_at(self.canvas.view.mapToScene(view_pos))
+        if not containers:
+            return
+        if event.modifiers() & Qt.ControlModifier:
+            containers[0].setSelected(not containers[0].isSelected())
+        else:
+            self._select_only(containers[0])
 
     def _select_only(self, item) -> None:
         self._click_only = None

@@ -111,3 +111,15 @@ def test_snap_and_grid_settings(make_canvas, mouse):
     assert abs(canvas.diagram.geometry("sg-1").x - (before.x + 33)) <= 1
     with pytest.raises(ValueError):
         canvas.set_grid(0)
+
+
+def test_a_click_inside_a_container_selects_it_and_a_drag_there_draws_a_band(make_canvas, mouse):
+    diagram = row_of_groups()
+    diagram.apply(move(diagram, {"vpc": (20, 60, 520, 300)}))
+    canvas = make_canvas(diagram)
+    rect = canvas.scene.item_for("vpc").scene_rect()
+    empty = QPointF(rect.right() - 30, rect.bottom() - 30)
+    mouse.click(canvas, empty)
+    assert canvas.selected_ids() == ["vpc"]
+    mouse.click(canvas, QPointF(rect.right() + 200, rect.bottom() + 200))  # the bare canvas
+    assert canvas.selected_ids() == []
