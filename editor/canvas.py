@@ -47,6 +47,7 @@ from .tools.links import unlink_edit
 from .tools.placing import PlaceTool, place_resource, preview_placement
 from .tools.removal import describe_removal
 from .tools.select import SelectTool
+from .tools.targets import drop_target
 from .tools.tracing import FlowDrawing, PathDrawing, TraceTool
 from .view import CanvasView
 
@@ -361,7 +362,6 @@ class Canvas(QWidget):
         return self._paste(clip, roots, None, "Duplicate", 1)
 
     def _paste(self, clip, roots, at: QPointF | None, label: str, count: int) -> list[str]:
-        from .tools.targets import drop_target
         result = None
         if at is not None:
             target = drop_target(self.scene, [clip[r].kind for r in roots], at)

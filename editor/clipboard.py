@@ -22,7 +22,7 @@ from PySide6.QtCore import QMimeData
 from model import kinds as _kinds
 from model import native_format
 from model import queries as q
-from model.cidr import contains, overlaps, parse, parse_v4
+from model.cidr import contains, free_block, overlaps, parse, parse_v4
 from model.diagram import Diagram, iter_tree
 from model.edits import AddRelation, AddResource, Composite, Edit, set_metadata
 from model.errors import LoadError
@@ -36,7 +36,7 @@ from .tools.creation import placement_refusal, suggest_subnet_cidr
 from .tools.geometry import GeometryPlan, absolute_rect
 
 __all__ = ["MIME_TYPE", "copy_text", "read_clipboard", "paste_edit", "PasteResult", "SAME_PARENT",
-           "mime_data", "text_from_mime"]
+           "mime_data", "text_from_mime", "read_mime"]
 
 MIME_TYPE = "application/x-kumozu-resources"
 _MARKER = "Kumozu clipboard: "
@@ -235,7 +235,6 @@ def _fit_to_place(diagram: Diagram, clip: Diagram, record: Resource, pasted: lis
                 if vpc.id in diagram:
                     suggestion = suggest_subnet_cidr(diagram, vpc.id, net.prefixlen, taken)
                 else:
-                    from model.cidr import free_block
                     suggestion = free_block([str(b) for b in blocks], taken, net.prefixlen)
                 if suggestion:
                     record = record.with_property("cidr", suggestion)

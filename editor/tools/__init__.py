@@ -6,3 +6,4 @@ Editing logic without Qt, testable on its own: :mod:`.creation` (new resources a
 go), :mod:`.links` (what a line between two resources means), :mod:`.arrange` (align, distribute,
 nudge), :mod:`.geometry` (containers growing to fit), :mod:`.removal` (what a deletion takes along).
 """
+__all__: list[str] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from model import kinds as _kinds
 from model import queries as q
-from model.cidr import free_block, parse, parse_v4
+from model.cidr import free_block, parse_v4
 from model.diagram import Diagram
 from model.edits import AddResource, Composite, add_resource
 from model.kinds.networking import REGIONS
