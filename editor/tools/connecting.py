@@ -13,7 +13,7 @@ from ..items import DiagramItem
 from .base import Tool
 from .links import LinkOption, connection_option, link_options
 
-__all__ = ["ConnectGesture", "ConnectTool", "choose_link"]
+__all__ = ["ConnectGesture", "ConnectTool", "choose_link", "end_at"]
 
 
 class ConnectGesture:
@@ -30,7 +30,7 @@ class ConnectGesture:
         return self._options[target]
 
     def update(self, scene_pos: QPointF, view_pos, plain: bool = False) -> None:
-        item = self.canvas.item_at(view_pos, resources_only=True)
+        item = end_at(self.canvas, view_pos)
         self.target = item if item is not None and item is not self.source else None
         preview = self.canvas.connect_preview
         if self.target is None:
@@ -71,6 +71,16 @@ class ConnectGesture:
         return False
 
 
+def end_at(canvas, view_pos) -> DiagramItem | None:
+    """The resource a line would start or end at: one under the pointer, else the innermost
+    container around it (so a subnet can be picked anywhere inside it, not only by its title)."""
+    item = canvas.item_at(view_pos, resources_only=True)
+    if item is not None:
+        return item
+    containers = canvas.scene.containers_at(canvas.view.mapToScene(view_pos))
+    return containers[0] if containers else None
+
+
 def choose_link(canvas, diagram, source: str, target: str, options: list[LinkOption], global_pos):
     """The option to apply: the only reference that fits, the user's pick from a menu when several
     do, and a plain connection when none does. None when the menu was dismissed."""
@@ -102,7 +112,7 @@ class ConnectTool(Tool):
         self.gesture = None
 
     def press(self, event) -> bool:
-        item = self.canvas.item_at(event.position().toPoint(), resources_only=True)
+        item = end_at(self.canvas, event.position().toPoint())
         if item is None:
             return True  # nothing to start from; no rubber band while connecting
         self.gesture = ConnectGesture(self.canvas, item)

@@ -145,3 +145,13 @@ def test_a_second_public_subnet_is_offered_the_existing_public_table_first(make_
     assert offered[0] == "Associate public-c with route table rt-public-a (0.0.0.0/0 → igw)"
     assert canvas.diagram["public-c"].get("route_table") == "rt-public-a"
     assert canvas.scene.item_for("public-c").style_key == "PublicSubnet"  # now drawn as public
+
+
+def test_a_subnet_can_be_picked_anywhere_inside_it(make_canvas, mouse):
+    from .helpers import inside
+    canvas = make_canvas(design())
+    canvas.set_tool("connect")
+    mouse.drag(canvas, inside(canvas, "public-a", 0.85, 0.85), centre_of(canvas, "igw"))
+    table = canvas.diagram["public-a"].get("route_table")
+    assert [(r["destination"], r["target"]) for r in canvas.diagram[table].get("routes")] == \
+        [("0.0.0.0/0", "igw")]
