@@ -37,7 +37,7 @@ from model.edits import Composite, disconnect, remove_resources
 from . import clipboard
 from .document import Document
 from .handles import ConnectHandle, HandleSet, ResizeHandle
-from .items import LAYER_ZOOM, ContainerItem, DiagramItem, ReferenceItem, ResourceItem
+from .items import ContainerItem, DiagramItem, ReferenceItem, ResourceItem
 from .items.overlays import ConnectPreview, DropHighlight, HintLabel
 from .scene import DiagramScene
 from .tools.arrange import AXES, EDGES, align_edit, distribute_edit
@@ -83,7 +83,6 @@ class Canvas(QWidget):
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.view = CanvasView(self, self)
         self.view.zoom_changed.connect(self.zoom_changed)
-        self.view.zoom_changed.connect(self._on_zoom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -126,10 +125,6 @@ class Canvas(QWidget):
 
     def _on_refused(self, text: str) -> None:
         self.say(f"Not possible: {text}.")
-
-    def _on_zoom(self, zoom: float) -> None:
-        if self.scene is not None:
-            self.scene.set_far(zoom < LAYER_ZOOM)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -47,8 +47,7 @@ class DiagramScene(QGraphicsScene):
         self._lines: dict[tuple, ReferenceItem] = {}
         self._lines_at: dict[str, set[tuple]] = {}
         self._findings_by_id: dict[str, set] = {}
-        #: Zoomed far out: the line items are hidden and one layer draws them all.
-        self._far = False
+        #: Paints every line (the line items only hold geometry, selection and tooltips).
         self._line_layer = LineLayer(self._lines)
         self.addItem(self._line_layer)
         self.setBackgroundBrush(styles.CANVAS)
@@ -249,7 +248,7 @@ class DiagramScene(QGraphicsScene):
             line = self._lines.get(key)
             if line is None or line.target_id != target:
                 self._remove_line(key)
-                line = ReferenceItem(key, relation, styles.reference_pen(relation))
+                line = ReferenceItem(key, relation, styles.reference_pen(relation), self._line_layer)
                 line.target_id = target
                 self._add_line(key, line)
             line.setToolTip(f"{record.label} {relation} {q.display(self.diagram, target)}")
@@ -262,7 +261,7 @@ class DiagramScene(QGraphicsScene):
         key = ("relation", relation_id)
         line = self._lines.get(key)
         if line is None:
-            line = ReferenceItem(key, "connection", styles.connection_pen())
+            line = ReferenceItem(key, "connection", styles.connection_pen(), self._line_layer)
             line.source_id, line.target_id = relation.source, relation.target
             self._add_line(key, line)
         port = relation.get("port")
@@ -274,21 +273,9 @@ class DiagramScene(QGraphicsScene):
     def _route(self, line: ReferenceItem, source: str, target: str) -> None:
         a, b = self._items.get(source), self._items.get(target)
         line.ends_shown = a is not None and b is not None
-        line.setVisible(line.ends_shown and not self._far)
+        line.setVisible(line.ends_shown)
         if line.ends_shown:
             line.connect(a, b)
-            if self._far:
-                self._line_layer.update()
-
-    def set_far(self, far: bool) -> None:
-        """Draw the lines as one layer (far zoom) or as selectable items (near)."""
-        far = bool(far)
-        if far == self._far:
-            return
-        self._far = far
-        for line in self._lines.values():
-            line.setVisible(line.ends_shown and not far)
-        self._line_layer.setVisible(far)
 
     def _refresh_lines_near(self, ids: set[str]) -> None:
         """Re-route every line touching ``ids`` or anything inside them. Cost: O(subtrees + their
@@ -304,8 +291,6 @@ class DiagramScene(QGraphicsScene):
         for key in keys:
             line = self._lines[key]
             self._route(line, line.source_id, line.target_id)
-        if keys and self._far:
-            self._line_layer.update()
 
     def refresh_lines_for_items(self, items) -> None:
         """Re-route lines while items are dragged (visual only; the model is untouched)."""

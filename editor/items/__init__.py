@@ -6,8 +6,8 @@ Items only draw. They hold a copy of the record they show and never change the m
 
 from .base import DiagramItem
 from .container import HEADER_ICON, TITLE_HEIGHT, ContainerItem
-from .lines import LAYER_ZOOM, LineLayer, ReferenceItem, edge_point
+from .lines import FAINT_DETAIL, LineLayer, ReferenceItem, edge_point
 from .resource import ICON, ResourceItem
 
-__all__ = ["DiagramItem", "ResourceItem", "ContainerItem", "ReferenceItem", "LineLayer", "LAYER_ZOOM",
+__all__ = ["DiagramItem", "ResourceItem", "ContainerItem", "ReferenceItem", "LineLayer", "FAINT_DETAIL",
            "edge_point", "ICON", "HEADER_ICON", "TITLE_HEIGHT"]

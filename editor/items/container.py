@@ -29,6 +29,7 @@ class ContainerItem(DiagramItem):
         super().__init__(record, subtitle, parent)
         self.setZValue(styles.Z_CONTAINER)
         self._rect = QRectF(0, 0, *MIN_CONTAINER)
+        self._bounds = self._rect.adjusted(-6, -6, 6, 6)
         self.style_key = style_key or record.kind
 
     def set_size(self, width: float, height: float) -> None:
@@ -36,6 +37,7 @@ class ContainerItem(DiagramItem):
             return
         self.prepareGeometryChange()
         self._rect = QRectF(0, 0, width, height)
+        self._bounds = self._rect.adjusted(-6, -6, 6, 6)
 
     def rect(self) -> QRectF:
         return QRectF(self._rect)
@@ -44,7 +46,7 @@ class ContainerItem(DiagramItem):
         return self.mapRectToScene(self._rect)
 
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-6, -6, 6, 6)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         # Only the frame and title bar pick the container, so clicks inside reach the contents and

@@ -1,6 +1,15 @@
-"""Lines between resources: a drawn reference (a route, an association...) or a user connection."""
+"""Lines between resources: a drawn reference (a route, an association...) or a user connection.
+
+Each line is a :class:`ReferenceItem` that knows its ends, can be hovered (tooltip), clicked and
+selected, but paints nothing itself (``ItemHasNoContents``): one :class:`LineLayer` paints every
+line in a single call. With hundreds of lines a Python ``paint`` per line was most of a frame; the
+layer strokes only the part of each line inside the area being repainted, keeps dash patterns in
+phase, and leaves faint structural lines out when zoomed far out.
+"""
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -9,10 +18,15 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 from .. import styles
 from .base import DiagramItem
 
-__all__ = ["ReferenceItem", "LineLayer", "LAYER_ZOOM", "edge_point"]
+__all__ = ["ReferenceItem", "LineLayer", "FAINT_DETAIL", "edge_point"]
 
 #: How far from a line a click still picks it, in scene units.
 _PICK_WIDTH = 8.0
+#: Below this zoom dashed structural lines are left out and the others lose their arrow heads.
+FAINT_DETAIL = 0.2
+_EVERYWHERE = QRectF(-1e7, -1e7, 2e7, 2e7)
+#: Dash pattern lengths (in pen widths) of the pen styles lines use, to keep dashes in phase.
+_DASH_PERIOD = {Qt.DashLine: 6.0, Qt.DotLine: 3.0, Qt.DashDotLine: 9.0, Qt.DashDotDotLine: 12.0}
 
 
 class ReferenceItem(QGraphicsPathItem):
@@ -20,30 +34,30 @@ class ReferenceItem(QGraphicsPathItem):
 
     ``key`` is ``(source id, reference path)`` for a reference (``("rt-a", "routes.0.target")``) and
     ``("relation", relation id)`` for a user-drawn connection. Lines can be selected (and deleted);
-    they never move on their own.
-
-    Painting is the canvas's main cost with many long lines, so only the part of the segment inside
-    the exposed area is stroked (the dash pattern keeps its phase), the arrow head is a separate
-    small polygon, and far out faint structural lines are left out.
+    they never move on their own. ``layer`` is the :class:`LineLayer` that paints them.
     """
 
-    def __init__(self, key: tuple, relation: str, pen: QPen):
+    def __init__(self, key: tuple, relation: str, pen: QPen, layer: "LineLayer | None" = None):
         super().__init__()
         self.key = key
         self.relation = relation
+        self.layer = layer
         self.setPen(pen)
         self.setZValue(styles.Z_REFERENCE)
-        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemUsesExtendedStyleOption)
+        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemHasNoContents)
         self.setAcceptedMouseButtons(Qt.LeftButton)
+        self.setAcceptHoverEvents(True)
         #: The resources at each end (for references the source is the key's first part).
         self.source_id: str = key[0] if key and key[0] != "relation" else ""
         self.target_id: str = ""
-        self._shape: tuple[QPainterPath, QPainterPath] | None = None
-        self._segment = QLineF()
-        self._head = QPolygonF()
-        self._faint = pen.style() != Qt.SolidLine
         #: Both ends have items on the canvas (otherwise the line is not drawn at all).
         self.ends_shown = False
+        self.faint = pen.style() != Qt.SolidLine
+        self.pen_key = (pen.color().rgba(), pen.widthF())
+        self.segment = QLineF()
+        self.head = QPolygonF()
+        self.bounds = QRectF()
+        self._shape: tuple[QPainterPath, QPainterPath] | None = None
 
     @property
     def is_connection(self) -> bool:
@@ -54,22 +68,35 @@ class ReferenceItem(QGraphicsPathItem):
         return self.key[1] if self.is_connection else None
 
     def connect(self, source: DiagramItem, target: DiagramItem) -> None:
+        old = QRectF(self.bounds)
         a, b = source.anchor(), target.anchor()
         start = edge_point(source.anchor_rect(), b)
         end = edge_point(target.anchor_rect(), a)
-        self._segment = QLineF(start, end)
-        self._head = QPolygonF()
+        self.segment = QLineF(start, end)
+        self.head = QPolygonF()
         path = QPainterPath(start)
         path.lineTo(end)
-        length = self._segment.length()
+        length = self.segment.length()
         if length > 1:
             ux, uy = (end.x() - start.x()) / length, (end.y() - start.y()) / length
             size = 8.0
             left = QPointF(end.x() - size * ux + size * 0.5 * uy, end.y() - size * uy - size * 0.5 * ux)
             right = QPointF(end.x() - size * ux - size * 0.5 * uy, end.y() - size * uy + size * 0.5 * ux)
-            self._head = QPolygonF([end, left, right])
+            self.head = QPolygonF([end, left, right])
             path.addPolygon(QPolygonF([end, left, right, end]))
         self.setPath(path)
+        margin = self.pen().widthF() + 8
+        self.bounds = path.boundingRect().adjusted(-margin, -margin, margin, margin)
+        self._repaint(old.united(self.bounds) if not old.isNull() else self.bounds)
+
+    def _repaint(self, rect: QRectF | None = None) -> None:
+        if self.layer is not None:
+            self.layer.update(rect if rect is not None else self.bounds)
+
+    def itemChange(self, change, value):  # noqa: N802 - Qt's name
+        if change in (QGraphicsItem.ItemSelectedHasChanged, QGraphicsItem.ItemVisibleHasChanged):
+            self._repaint()
+        return super().itemChange(change, value)
 
     def shape(self) -> QPainterPath:
         # Cached per path: Qt asks for the shape while the path is being replaced (to update its
@@ -84,38 +111,74 @@ class ReferenceItem(QGraphicsPathItem):
     def boundingRect(self) -> QRectF:
         return super().boundingRect().adjusted(-_PICK_WIDTH, -_PICK_WIDTH, _PICK_WIDTH, _PICK_WIDTH)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+    def draw(self, painter: QPainter, area: QRectF, detail: float) -> None:
+        """Paint this line (the part inside ``area``) for the layer."""
         selected = self.isSelected()
-        if detail < FAINT_DETAIL and self._faint and not selected:
+        if detail < FAINT_DETAIL and self.faint and not selected:
             return
-        segment = _clipped(self._segment, option.exposedRect.adjusted(-10, -10, 10, 10))
-        pen = QPen(self.pen())
+        segment = _clipped(self.segment, area)
+        pen = self.pen()
         colour = pen.color()
         if selected:
-            halo = QPen(styles.SELECTION.lighter(160), pen.widthF() + 4)
-            painter.setPen(halo)
             if segment is not None:
+                painter.setPen(QPen(styles.SELECTION.lighter(160), pen.widthF() + 4))
                 painter.drawLine(segment)
             pen = QPen(styles.SELECTION, pen.widthF() + 0.6)
             colour = styles.SELECTION
         elif detail < FAINT_DETAIL:
-            pen.setStyle(Qt.SolidLine)
+            pen = QPen(colour, pen.widthF())
         if segment is not None:
-            if pen.style() != Qt.SolidLine and pen.widthF() > 0:
-                # Keep the dashes where they would be on the whole line, so scrolling does not
-                # make them crawl.
-                pen.setDashOffset(QLineF(self._segment.p1(), segment.p1()).length() / pen.widthF())
+            period = _DASH_PERIOD.get(pen.style())
+            if period and pen.widthF() > 0:
+                segment = _in_phase(self.segment, segment, period * pen.widthF())
             painter.setPen(pen)
             painter.drawLine(segment)
-        if not self._head.isEmpty() and detail >= FAINT_DETAIL:
+        if detail >= FAINT_DETAIL and not self.head.isEmpty() and area.intersects(self.head.boundingRect()):
             painter.setPen(QPen(colour, pen.widthF()))
             painter.setBrush(colour)
-            painter.drawPolygon(self._head)
+            painter.drawPolygon(self.head)
 
 
-#: Below this zoom dashed structural lines are left out and the others lose their arrow heads.
-FAINT_DETAIL = 0.2
+class LineLayer(QGraphicsItem):
+    """Paints every line of the scene in one call (see the module docstring)."""
+
+    def __init__(self, lines: dict):
+        super().__init__()
+        self._lines = lines
+        self.setZValue(styles.Z_REFERENCE)
+        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)
+
+    def boundingRect(self) -> QRectF:
+        return _EVERYWHERE
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        area = option.exposedRect.adjusted(-10, -10, 10, 10)
+        if detail < FAINT_DETAIL:
+            self._paint_far(painter, area, detail)
+            return
+        for line in self._lines.values():
+            if line.ends_shown and line.isVisible() and area.intersects(line.bounds):
+                line.draw(painter, area, detail)
+
+    def _paint_far(self, painter: QPainter, area: QRectF, detail: float) -> None:
+        """Zoomed far out every line is a few pixels long: draw the strong ones in one
+        ``drawLines`` per colour, unclipped (the painter clips), and selected ones on top."""
+        buckets: dict[tuple, list] = {}
+        selected = []
+        for line in self._lines.values():
+            if not line.ends_shown or not line.isVisible():
+                continue
+            if line.isSelected():
+                selected.append(line)
+            elif not line.faint and area.intersects(line.bounds):
+                buckets.setdefault(line.pen_key, []).append(line.segment)
+        for (rgba, width), segments in buckets.items():
+            painter.setPen(QPen(QColor.fromRgba(rgba), width))
+            painter.drawLines(segments)
+        for line in selected:
+            line.draw(painter, area, detail)
 
 
 def _clipped(line: QLineF, rect: QRectF) -> QLineF | None:
@@ -141,6 +204,21 @@ def _clipped(line: QLineF, rect: QRectF) -> QLineF | None:
     return QLineF(x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy)
 
 
+def _in_phase(whole: QLineF, part: QLineF, period: float) -> QLineF:
+    """``part`` started a little earlier, at a whole number of dash periods from ``whole``'s start,
+    so that a clipped dashed line shows its dashes where the whole line would (no crawling while
+    scrolling)."""
+    length = whole.length()
+    if length <= 0:
+        return part
+    offset = QLineF(whole.p1(), part.p1()).length()
+    back = offset - math.floor(offset / period) * period
+    if back <= 0:
+        return part
+    t = (offset - back) / length
+    return QLineF(whole.pointAt(t), part.p2())
+
+
 def edge_point(rect: QRectF, toward: QPointF) -> QPointF:
     """Where the segment from ``rect``'s centre toward ``toward`` leaves the rectangle (inflated a
     little so arrow heads do not touch icons)."""
@@ -153,58 +231,3 @@ def edge_point(rect: QRectF, toward: QPointF) -> QPointF:
     sy = rect.height() / 2 / abs(dy) if dy else float("inf")
     s = min(sx, sy)
     return QPointF(c.x() + dx * s, c.y() + dy * s)
-
-
-class LineLayer(QGraphicsItem):
-    """All lines in one item, for far zoom levels.
-
-    Zoomed out, a design of a thousand resources has hundreds of lines a few pixels long; painting
-    each as its own item costs a Python call apiece and most of a frame. Below :data:`LAYER_ZOOM`
-    the scene hides the line items and this layer draws their segments in a few ``drawLines`` calls
-    (faint structural lines lighter, arrow heads only where they still show).
-    """
-
-    def __init__(self, lines: dict):
-        super().__init__()
-        self._lines = lines
-        self.setZValue(styles.Z_REFERENCE)
-        self.setAcceptedMouseButtons(Qt.NoButton)
-        self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)
-        self.setVisible(False)
-
-    def boundingRect(self) -> QRectF:
-        return _EVERYWHERE
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        area = option.exposedRect
-        groups: dict[tuple, list] = {}
-        heads: dict[tuple, list] = {}
-        for line in self._lines.values():
-            if not line.ends_shown:
-                continue
-            if line._faint and detail < FAINT_DETAIL:
-                continue
-            segment = _clipped(line._segment, area)
-            if segment is None:
-                continue
-            pen = line.pen()
-            key = (pen.color().rgba(), pen.widthF(), line._faint)
-            groups.setdefault(key, []).append(segment)
-            if detail >= FAINT_DETAIL and not line._head.isEmpty():
-                heads.setdefault(key, []).append(line._head)
-        for (rgba, width, faint), segments in groups.items():
-            colour = QColor.fromRgba(rgba)
-            if faint:
-                colour.setAlpha(colour.alpha() // 2)
-            painter.setPen(QPen(colour, width))
-            painter.drawLines(segments)
-            if key_heads := heads.get((rgba, width, faint)):
-                painter.setBrush(colour)
-                for head in key_heads:
-                    painter.drawPolygon(head)
-
-
-#: Below this zoom the line layer draws the lines (see :class:`LineLayer`).
-LAYER_ZOOM = 0.35
-_EVERYWHERE = QRectF(-1e7, -1e7, 2e7, 2e7)

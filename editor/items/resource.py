@@ -23,6 +23,7 @@ _VECTOR_ENGINES = (QPaintEngine.SVG, QPaintEngine.Pdf, QPaintEngine.Picture, QPa
 #: Below this zoom an icon is a few pixels wide: a tile of its category colour reads as well and
 #: paints much faster (a 1,000-resource design zoomed to fit).
 TILE_DETAIL = 0.22
+_BOUNDS = QRectF(-4, -8, ICON_CELL[0] + 8, ICON_CELL[1] + 12)
 #: Below this zoom the name and subtitle would be unreadable smudges.
 LABEL_DETAIL = 0.45
 
@@ -34,7 +35,7 @@ class ResourceItem(DiagramItem):
         self._tile = QColor(styles.CATEGORY_COLOURS[_kinds.kind(record.kind).category])
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-4, -8, ICON_CELL[0] + 8, ICON_CELL[1] + 12)
+        return _BOUNDS  # asked for thousands of times a frame: one shared rectangle
 
     def icon_rect(self) -> QRectF:
         return QRectF((ICON_CELL[0] - ICON) / 2, 4, ICON, ICON)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from editor.items import LAYER_ZOOM, LineLayer
+from editor.items import FAINT_DETAIL
 from editor.scene import DiagramScene
 from model.edits import set_property
 from tests.support.builder import DesignBuilder
@@ -65,16 +65,35 @@ def test_a_layout_move_does_not_recompute_subtitles(qapp, monkeypatch):
     scene.detach()
 
 
-def test_far_zoom_draws_lines_as_one_layer(make_canvas):
-    canvas = make_canvas(routed())
-    canvas.document.push(set_property(canvas.diagram, "rt", "routes",
-                                      [{"destination": "0.0.0.0/0", "target": "igw"}]))
-    line = canvas.scene.line_for(("rt", "routes.0.target"))
-    layer = next(i for i in canvas.scene.items() if isinstance(i, LineLayer))
-    canvas.view.set_zoom(LAYER_ZOOM / 2)
-    assert not line.isVisible() and layer.isVisible()
-    canvas.view.set_zoom(1.0)
-    assert line.isVisible() and not layer.isVisible()
+def test_far_out_faint_lines_are_left_out_and_the_others_stay(make_canvas):
+    b = DesignBuilder()
+    vpc = b.vpc("vpc", "10.0.0.0/16")
+    b.internet_gateway("igw", vpc)
+    b.route_table("rt", vpc, routes=[("0.0.0.0/0", "igw")])  # a route: a strong line
+    b.subnet("web", vpc, "10.0.0.0/24")
+    b.add("LoadBalancer", "alb", vpc, subnets=["web"])       # placed in a subnet: a faint one
+    canvas = make_canvas(b.diagram)
+    route = canvas.scene.line_for(("rt", "routes.0.target"))
+    attachment = canvas.scene.line_for(("alb", "subnets.0"))
+    assert attachment.faint and not route.faint
+
+    def ink(line, detail):
+        """How many pixels drawing ``line`` at ``detail`` colours."""
+        area = line.bounds
+        image = QImage(int(area.width()) + 2, int(area.height()) + 2, QImage.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.translate(-area.left(), -area.top())
+        line.draw(painter, area, detail)
+        painter.end()
+        return sum(1 for x in range(image.width()) for y in range(image.height())
+                   if QColor(image.pixel(x, y)) != QColor("white"))
+
+    assert ink(route, 1.0) > 0 and ink(attachment, 1.0) > 0
+    assert ink(route, FAINT_DETAIL / 2) > 0
+    assert ink(attachment, FAINT_DETAIL / 2) == 0
+    attachment.setSelected(True)  # a selected line always shows
+    assert ink(attachment, FAINT_DETAIL / 2) > 0
 
 
 def test_deleting_a_target_hides_its_lines_and_undo_brings_them_back(make_canvas):
