@@ -74,7 +74,7 @@ class ConnectHandle(QGraphicsItem):
         self.setCursor(Qt.CrossCursor)
         self.setAcceptedMouseButtons(Qt.NoButton)
         self.setAcceptHoverEvents(True)
-        self.setToolTip("Drag to another resource to connect them (Alt: a plain connection)")
+        self.setToolTip("Drag to another resource to connect them (Alt or Shift: a plain connection)")
 
     def centre(self) -> QPointF:
         return QPointF(self.GAP, 0)

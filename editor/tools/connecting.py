@@ -1,8 +1,9 @@
 """Drawing relations: drag from a resource (or its connect handle) onto another.
 
 What the line means is worked out from the two kinds (:mod:`editor.tools.links`): one fitting
-reference is set straight away; several are offered in a small menu; none, or Alt held, makes a
-plain connection on tcp/443 (editable in the inspector). Each is one undo step.
+reference is set straight away; several are offered in a small menu (the plain connection last);
+none, or Alt (or Shift) held, makes a plain connection on tcp/443 (editable in the inspector). Each
+is one undo step.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from ..items import DiagramItem
 from .base import Tool
 from .links import LinkOption, connection_option, link_options
 
-__all__ = ["ConnectGesture", "ConnectTool", "choose_link", "end_at"]
+__all__ = ["ConnectGesture", "ConnectTool", "choose_link", "end_at", "wants_plain"]
 
 
 class ConnectGesture:
@@ -71,6 +72,11 @@ class ConnectGesture:
         return False
 
 
+def wants_plain(event) -> bool:
+    """Alt (or Shift, where the window manager takes Alt-drags) asks for a plain connection."""
+    return bool(event.modifiers() & (Qt.AltModifier | Qt.ShiftModifier))
+
+
 def end_at(canvas, view_pos) -> DiagramItem | None:
     """The resource a line would start or end at: one under the pointer, else the innermost
     container around it (so a subnet can be picked anywhere inside it, not only by its title)."""
@@ -103,7 +109,7 @@ class ConnectTool(Tool):
         self.gesture: ConnectGesture | None = None
 
     def activate(self) -> None:
-        self.canvas.say("Connect: drag from one resource to another (Alt: a plain connection; "
+        self.canvas.say("Connect: drag from one resource to another (Alt or Shift: a plain connection; "
                         "Esc: done).")
 
     def deactivate(self) -> None:
@@ -123,14 +129,14 @@ class ConnectTool(Tool):
             return False
         pos = event.position().toPoint()
         self.gesture.update(self.canvas.view.mapToScene(pos), pos,
-                            bool(event.modifiers() & Qt.AltModifier))
+                            wants_plain(event))
         return True
 
     def release(self, event) -> bool:
         if self.gesture is None:
             return True
         gesture, self.gesture = self.gesture, None
-        gesture.finish(event.globalPosition().toPoint(), bool(event.modifiers() & Qt.AltModifier))
+        gesture.finish(event.globalPosition().toPoint(), wants_plain(event))
         return True
 
     def key(self, event) -> bool:

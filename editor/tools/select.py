@@ -11,7 +11,7 @@ from ..handles import ConnectHandle, ResizeHandle
 from ..items import DiagramItem, ReferenceItem
 from .arrange import nudge_edit
 from .base import Tool
-from .connecting import ConnectGesture
+from .connecting import ConnectGesture, wants_plain
 from .moving import MoveGesture
 from .resizing import ResizeGesture
 
@@ -71,13 +71,13 @@ class SelectTool(Tool):
             return False
         view_pos = event.position().toPoint()
         scene_pos = self.canvas.view.mapToScene(view_pos)
-        free = bool(event.modifiers() & Qt.AltModifier)
+        free = bool(event.modifiers() & Qt.AltModifier)  # Alt: no snapping
         if isinstance(self.gesture, MoveGesture):
             self.gesture.update(scene_pos, view_pos, free)
         elif isinstance(self.gesture, ResizeGesture):
             self.gesture.update(scene_pos, free)
         else:
-            self.gesture.update(scene_pos, view_pos, free)
+            self.gesture.update(scene_pos, view_pos, wants_plain(event))
         return True
 
     def release(self, event) -> bool:
@@ -94,7 +94,7 @@ class SelectTool(Tool):
         elif isinstance(gesture, ResizeGesture):
             gesture.finish()
         else:
-            gesture.finish(event.globalPosition().toPoint(), bool(event.modifiers() & Qt.AltModifier))
+            gesture.finish(event.globalPosition().toPoint(), wants_plain(event))
         self._click_only = None
         return True
 
