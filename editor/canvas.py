@@ -21,8 +21,14 @@ Signals: :attr:`selection_changed` (list of ids), :attr:`tool_changed` (tool nam
 :attr:`status_message` (text for the status bar), :attr:`trace_picked` (source id, destination id;
 ``"internet"`` for the empty canvas), :attr:`zoom_changed` (scale).
 
+Settings: :attr:`confirm_delete` (ask before deleting; tests turn it off), :attr:`snap_enabled` and
+:attr:`grid_size` (through :meth:`set_snap` / :meth:`set_grid`), :attr:`choose_option` (how a menu of
+several possible relations is offered; tests replace it to pick one).
+
 Palette drags carry ``application/x-kumozu-kind`` (the kind's name in UTF-8); the clipboard holds
 ``application/x-kumozu-resources`` (native YAML, see :mod:`editor.clipboard`) and the same text.
+The view (:attr:`view`, a :class:`~editor.view.CanvasView`) takes the mouse, keys and drops; the
+scene (:attr:`scene`) is rebuilt for every new diagram.
 """
 
 from __future__ import annotations
