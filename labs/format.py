@@ -188,7 +188,8 @@ def _design_file(reader: Reader, doc: LocatedMap, key: str, lab_path: Path) -> P
     if not target.is_file():
         raise reader.fail(f"'{key}' names {name}, which is not a file next to the lab "
                           f"(looked for {target})", doc, key)
-    head = target.read_bytes()[:4096].decode("utf-8", errors="replace")
+    with open(target, "rb") as handle:  # the first lines say what the file is
+        head = handle.read(4096).decode("utf-8", errors="replace")
     if not re.search(r"^format:\s*['\"]?kumozu['\"]?\s*$", head, re.MULTILINE):
         raise reader.fail(f"'{key}' names {name}, which is not a native Kumozu design "
                           f"(no 'format: kumozu' line)", doc, key)
