@@ -188,12 +188,14 @@ class Walk:
             return "the VPC's default security group"
         return self.called("security group", group)
 
-    def _peer_hint(self, peer: Address) -> str:
+    def _peer_hint(self, peer: Address, ranges_only: bool = False) -> str:
+        """How a rule names ``peer``: its group (security groups only), its range, or 0.0.0.0/0."""
         groups = sorted(g for g in peer.groups if not g.startswith(DEFAULT_GROUP_PREFIX))
-        if groups:
+        if groups and not ranges_only:
             return f"{self.called('security group', groups[0])} (or {peer.network})"
         if peer.is_public:
-            return f"the prefix list {peer.prefix_list} or 0.0.0.0/0" if peer.prefix_list else "0.0.0.0/0"
+            return f"the prefix list {peer.prefix_list} or 0.0.0.0/0" if peer.prefix_list and not ranges_only \
+                else "0.0.0.0/0"
         return str(peer.network) if peer.network is not None else peer.label
 
     @staticmethod
@@ -223,12 +225,13 @@ class Walk:
                                                       Direction.RETURN))
             return ok
         why = (f"{acl_name} of {self.called('subnet', subnet.id)} denies {reply}{flow} {direction} {word} "
-               f"{peer.label} ({verdict.rule})")
+               f"{peer.label}")
         ephemeral = " Replies use the ephemeral ports 1024-65535." if way == Direction.RETURN else ""
-        hint = (f"Add an {direction} allow rule to {acl_name} for {flow} {word} {self._peer_hint(peer)}, "
-                f"numbered before any deny that matches.{ephemeral}")
+        hint = (f"Add an {direction} allow rule to {acl_name} for {flow} {word} "
+                f"{self._peer_hint(peer, ranges_only=True)}, numbered before any deny that matches."
+                f"{ephemeral}")
         return self.block(location, component, kind, check, why, "SUBNET_ACL_RESTRICTION",
-                          sentence(why) + ephemeral, hint,
+                          f"{sentence(why)[:-1]} ({verdict.rule}).{ephemeral}", hint,
                           (subnet.id,), verdict.rule, way)
 
     # routes ---------------------------------------------------------------------------------
