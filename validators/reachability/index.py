@@ -114,8 +114,9 @@ class NetworkIndex:
     origin_of: dict[str, list[str]] = field(default_factory=dict)
     #: Names as traces write them, filled as they are asked for (valid for this revision only).
     names: dict = field(default_factory=dict)
-    #: Resolved flow ends by resource id, filled as they are asked for.
+    #: Resolved flow ends by resource id, and ends at one placement, filled as they are asked for.
     endpoints: dict = field(default_factory=dict)
+    sides: dict = field(default_factory=dict)
 
     def subnet(self, sid: str) -> SubnetInfo | None:
         return self.subnets.get(sid)

@@ -62,7 +62,16 @@ class LegResult:
 
 
 def side_of(d: Diagram, index: NetworkIndex, endpoint: Endpoint, subnet_id: str | None) -> Side:
-    """``endpoint`` at its interface in ``subnet_id`` (``None``: an outside endpoint)."""
+    """``endpoint`` at its interface in ``subnet_id`` (``None``: an outside endpoint); remembered
+    for the diagram revision."""
+    key = (endpoint, subnet_id)
+    side = index.sides.get(key)
+    if side is None:
+        side = index.sides[key] = _side_of(d, index, endpoint, subnet_id)
+    return side
+
+
+def _side_of(d: Diagram, index: NetworkIndex, endpoint: Endpoint, subnet_id: str | None) -> Side:
     subnet = index.subnet(subnet_id) if subnet_id else None
     if subnet is None:
         label = endpoint.label if endpoint.kind != "Internet" else "the internet"
@@ -150,7 +159,7 @@ def _inside_to_inside(w: Walk, spec: LegSpec, src: Side, dst: Side, client: Addr
         if arrival is None or not _arrived_in(w, src, dst, arrival):
             return False
         if arrival.via:
-            w.on_reply(lambda: _route_back(w, dst, source, arrival.via))
+            w.on_reply(_route_back, dst, source, arrival.via)
         source = arrival.source if arrival.keeps_groups else arrival.source.without_groups()
         if not _listener(w, spec, dst):
             return False
@@ -232,7 +241,7 @@ def _outside_to_inside(w: Walk, spec: LegSpec, src: Side, dst: Side) -> bool:
         w.hop(igw, igw, "InternetGateway", Check.GATEWAY,
               f"{w.called('internet gateway', igw)} translates {dst.endpoint.label}'s public address to its "
               f"private one")
-        w.on_reply(lambda: _route_back(w, dst, source, igw))
+        w.on_reply(_route_back, dst, source, igw)
     if not _listener(w, spec, dst):
         return False
     if not w.acl_allows(dst.id, dst.subnet, "inbound", source, (w.port, w.port)):

@@ -141,13 +141,15 @@ class Walk:
                                suggestion or CODES[code].fix, involved)
         return False
 
-    def on_reply(self, check: Callable[[], bool]) -> None:
-        """Register a check the reply must pass; they run last-registered first."""
-        self._replies.append(check)
+    def on_reply(self, check: Callable[..., bool], *args) -> None:
+        """Register ``check(walk, *args)``, a check the reply must pass; they run last-registered
+        first. A module-level function and its arguments, not a closure over the walk: closures
+        would make every walk a reference cycle, and collecting those cost more than tracing."""
+        self._replies.append((check, args))
 
     def run_return(self) -> bool:
-        for check in reversed(self._replies):
-            if not check():
+        for check, args in reversed(self._replies):
+            if not check(self, *args):
                 return False
         return True
 
@@ -221,8 +223,8 @@ class Walk:
                           f"{word} {peer.label}", verdict.rule, way)
             if way == Direction.FORWARD:
                 back = "outbound" if direction == "inbound" else "inbound"
-                self.on_reply(lambda: self.acl_allows(location, subnet, back, peer, EPHEMERAL,
-                                                      Direction.RETURN))
+                self.on_reply(Walk.acl_allows, location, subnet, back, peer, EPHEMERAL,
+                              Direction.RETURN)
             return ok
         why = (f"{acl_name} of {self.called('subnet', subnet.id)} denies {reply}{flow} {direction} {word} "
                f"{peer.label}")
