@@ -75,6 +75,8 @@ def trace(diagram: Diagram, flow: Flow, *, front_doors: bool = True) -> TraceRes
         way, paths = _best_way(ctx, source, destination, flow, front_doors)
         paths = [_with_dns(p, dns_hops) for p in paths]
         notes += _way_notes(ctx, way)
+        if len(paths) >= MAX_PATHS:
+            notes.append(f"Only the first {MAX_PATHS} combinations of subnets were traced.")
         return TraceResult(flow, all(p.reachable for p in paths), tuple(paths), way.name,
                            tuple(dict.fromkeys(notes)))
     all_paths: list[Path] = []
