@@ -33,10 +33,12 @@ def tls_for(d: Diagram, result: TraceResult) -> TlsReport | None:
     entry = next((i for i in ids if d[i].kind in _TLS_ENTRIES), None)
     if entry is None:
         return None
-    reports = tls_paths(d, entry)
+    last = d[ids[-1]]
+    reports = tls_paths(d, entry, until=last.id)
+    if not reports and last.parent and d[last.parent].kind == "AutoScalingGroup":
+        reports = tls_paths(d, entry, until=last.parent)  # the group is the registered target
     wanted = set(ids)
-    best = max(reports, key=lambda r: len(wanted & set(r.chain)), default=None)
-    return best
+    return max(reports, key=lambda r: len(wanted & set(r.chain)), default=None)
 
 
 def render_story(d: Diagram, result: TraceResult, path_name: str = "") -> str:

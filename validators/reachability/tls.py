@@ -96,25 +96,38 @@ class _Hop:
     suffix: str = ""
 
 
-def tls_paths(diagram: Diagram, entry: str) -> tuple[TlsReport, ...]:
+def tls_paths(diagram: Diagram, entry: str, until: str = "") -> tuple[TlsReport, ...]:
     """One :class:`TlsReport` per path from ``entry`` to a backend (a distribution with two origins
-    gives two). An unknown ``entry`` gives none."""
+    gives two). With ``until``, paths stop at that resource (a trace that ends at CloudFront cares
+    about the viewer's TLS, not the origins'); paths that do not reach it are left out. An unknown
+    ``entry`` gives none."""
     d = diagram
     record = d.get(entry)
     if record is None:
         return ()
-    reports = []
+    reports: dict[tuple, TlsReport] = {}
     for hops, segments, problems in _walk(d, record, "internet", True, 0, ()):
-        chain = tuple(h.id for h in hops)
-        pattern = " → ".join(_short(d, h) + h.suffix for h in hops)
-        last = next((s for s in reversed(segments) if s.terminated and s.certificate in _OWN), None)
-        termination = last.server if last else ""
-        reports.append(TlsReport(entry, chain, pattern, tuple(segments), termination,
-                                 last.certificate if last else "",
-                                 _acm_possible(d, termination), bool(last and last.certificate
-                                                                     in ("acm", "lightsail")),
-                                 tuple(dict.fromkeys(problems))))
-    return tuple(reports)
+        if until:
+            ids = [h.id for h in hops]
+            if until not in ids:
+                continue
+            hops = hops[:ids.index(until) + 1]
+            kept = {h.id for h in hops}
+            segments = [s for s in segments if s.server in kept]
+            problems = [p for p in problems if any(d[i].label in p for i in kept)]
+        report = _report(d, entry, hops, segments, problems)
+        reports.setdefault(report.chain, report)
+    return tuple(reports.values())
+
+
+def _report(d: Diagram, entry: str, hops, segments, problems) -> TlsReport:
+    chain = tuple(h.id for h in hops)
+    pattern = " → ".join(_short(d, h) + h.suffix for h in hops)
+    last = next((s for s in reversed(segments) if s.terminated and s.certificate in _OWN), None)
+    termination = last.server if last else ""
+    return TlsReport(entry, chain, pattern, tuple(segments), termination, last.certificate if last else "",
+                     _acm_possible(d, termination),
+                     bool(last and last.certificate in ("acm", "lightsail")), tuple(dict.fromkeys(problems)))
 
 
 def _short(d: Diagram, hop: _Hop) -> str:

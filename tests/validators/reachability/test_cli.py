@@ -72,7 +72,8 @@ def test_json_of_a_reachable_https_flow_carries_the_tls_report(capsys):
     code, out, _ = run(capsys, DUAL, "--from", "internet", "--to", "www", "--format", "json")
     doc = json.loads(out)
     assert code == 0 and doc["locations"][:3] == ["www", "internet", "cdn"]
-    assert doc["tls"]["termination"] in ("cdn", "alb") and doc["tls"]["certificate"] == "acm"
+    assert doc["tls"]["termination"] == "cdn" and doc["tls"]["certificate"] == "acm"
+    assert doc["tls"]["pattern"] == "Route 53 → CloudFront(+ACM)"
 
 
 @pytest.mark.parametrize("argv, message", [

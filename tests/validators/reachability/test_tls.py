@@ -189,3 +189,11 @@ def test_a_distribution_with_two_origins_gives_two_paths():
 
 def test_an_unknown_entry_gives_nothing():
     assert tls_paths(load_example("dual-az-web"), "nowhere") == ()
+
+
+def test_a_path_can_stop_where_a_trace_stops():
+    """A trace that ends at CloudFront cares about the viewer's TLS, not about each origin."""
+    [report] = tls_paths(load_example("dual-az-web"), "www", until="cdn")
+    assert (report.pattern, report.termination, report.certificate) == \
+        ("Route 53 → CloudFront(+ACM)", "cdn", "acm")
+    assert tls_paths(load_example("dual-az-web"), "www", until="nowhere") == ()
