@@ -193,4 +193,6 @@ def _template_metadata(w: Writer, diagram: Diagram, patches: _Patches) -> dict:
                             for r in relations}
     if w.unresolved:
         out["unresolved"] = dict(w.unresolved)
+    if w.empty:
+        out["empty"] = sorted(w.empty)
     return out

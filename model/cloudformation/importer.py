@@ -33,7 +33,7 @@ from .attributes import known_attribute
 from .context import ImportContext
 from .dependencies import check_cycles, dependency_graph, references_in
 from .dumper import parse_expression
-from .intrinsics import UNKNOWN, Evaluator, Parameter, Residual
+from .intrinsics import NO_VALUE, UNKNOWN, Evaluator, Parameter, Residual
 from .mappers.common import generic
 from .source import read_template, where, where_key
 
@@ -130,13 +130,17 @@ class _Importer:
             doc.get("Metadata"), dict) else None
         symbolic = kumozu.get("unresolved") if isinstance(kumozu, dict) else None
         symbolic = symbolic if isinstance(symbolic, dict) else {}
+        empty = kumozu.get("empty") if isinstance(kumozu, dict) else None
+        empty = set(empty) if isinstance(empty, list) else set()
         for name, body in section.items():
             if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
                 raise self.fail(f"parameter '{name}' needs a Type", section, name)
             kind = body["Type"]
             default = body.get("Default")
             line = where(section, name)[0]
-            if isinstance(symbolic.get(name), str):
+            if name in empty:  # stands for a value the design left empty
+                value = NO_VALUE
+            elif isinstance(symbolic.get(name), str):
                 value = Residual(parse_expression(symbolic[name]))
             elif default is None or kind.startswith("AWS::SSM::Parameter::Value"):
                 value = Residual({"Ref": name})
@@ -296,7 +300,12 @@ class _Importer:
             record = Resource(draft.id, draft.kind, draft.name or draft.id, draft.parent,
                               freeze(values))
             edits.append(AddResource(record))
+        ids = set(ctx.drafts)
         for rel_id, body in (design.get("relations") or {}).items():
+            if body["from"] not in ids or body["to"] not in ids:
+                ctx.note(None, f"the connection {rel_id} names a resource the template does not "
+                               f"hold; it is left out")
+                continue
             properties = {k: v for k, v in (body.get("properties") or {}).items()}
             edits.append(AddRelation(Relation(str(rel_id), body.get("kind", "connection"),
                                               body["from"], body["to"], freeze(properties))))

@@ -8,7 +8,8 @@ Template level (``Metadata: {Kumozu: {...}}``):
   Zone containers, a main route table or default ACL drawn as AWS creates them), as
   ``id: {kind, name, parent, properties}``;
 - ``relations``: the connections drawn between resources;
-- ``unresolved``: template parameters standing for values the design keeps symbolic.
+- ``unresolved``: template parameters standing for values the design keeps symbolic;
+- ``empty``: template parameters standing for required values the design leaves empty.
 
 Resource level (``Metadata: {Kumozu: {...}}`` of one resource): ``id`` and ``name`` when they differ
 from the logical id, ``parent`` when the container differs from the one the import would choose,

@@ -9,6 +9,8 @@ stay at the top level.
 
 from __future__ import annotations
 
+import re
+
 from .. import kinds as _kinds
 from .context import Draft, ImportContext
 
@@ -19,6 +21,7 @@ _GLOBAL_SERVICES = ("AWS::IAM::", "AWS::Route53::", "AWS::CloudFront::", "AWS::O
                     "AWS::WAFv2::WebACL", "AWS::GlobalAccelerator::")
 
 _SUBNET_KEYS = ("SubnetId", "Subnet")
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.:\-]")
 _VPC_KEYS = ("VpcId", "VPCId", "Vpc")
 
 
@@ -36,7 +39,7 @@ class _Placer:
     # ------------------------------------------------------------------ containers
     def region(self) -> str:
         if self.region_id is None:
-            rid = self.ctx.reserve(self.ctx.region, "Region")
+            rid = self.ctx.reserve(_safe_id(self.ctx.region, "region"), "Region")
             draft = self.ctx.add(rid, "Region", self.ctx.region, region=self.ctx.region)
             draft.explicit_parent = True
             self.region_id = rid
@@ -46,7 +49,7 @@ class _Placer:
         key = (vpc, zone)
         rid = self.zones.get(key)
         if rid is None:
-            rid = self.ctx.reserve(f"{vpc}-{zone}", "AvailabilityZone")
+            rid = self.ctx.reserve(f"{vpc}-{_safe_id(zone, 'zone')}", "AvailabilityZone")
             draft = self.ctx.add(rid, "AvailabilityZone", zone, zone=zone)
             draft.parent, draft.explicit_parent = vpc, True
             self.zones[key] = rid
@@ -144,6 +147,12 @@ class _Placer:
                     if self.kind_of(target) == kind:
                         return target
         return self.region()
+
+
+def _safe_id(text: str, fallback: str) -> str:
+    """``text`` as a model id: characters ids may not hold become dashes."""
+    cleaned = _ID_UNSAFE.sub("-", text).lstrip("-_.:")
+    return cleaned or fallback
 
 
 def _ids(value) -> list:

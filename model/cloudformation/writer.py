@@ -62,6 +62,8 @@ class Writer:
         self.resources: dict[str, dict] = {}
         self.parameters: dict[str, dict] = {}
         self.unresolved: dict[str, str] = {}
+        #: Parameters standing for a required value the design leaves empty.
+        self.empty: set[str] = set()
         self.owner: dict[str, str] = {}        # logical id -> model id it was written for
         self.region = _design_region(diagram)
         #: Logical ids decided before the resources they name are written, because resources
@@ -156,9 +158,11 @@ class Writer:
         prefix = "vpc-" if record.kind == "Vpc" else "subnet-"
         if isinstance(value, str) and value.startswith(prefix):
             return value
-        kind = "AWS::EC2::VPC::Id" if record.kind == "Vpc" else "AWS::EC2::Subnet::Id"
-        return self.parameter(f"{camel(record.id)}Id", kind,
-                              f"The id of the existing {record.kind.lower()} {record.label}")
+        # not an id (the default VPC, or a name): a parameter that keeps the design's value as its
+        # default, so the import finds the same existing VPC or subnet again
+        return self.parameter(f"{camel(record.id)}Id", "String",
+                              f"The id of the existing {record.kind.lower()} {record.label}",
+                              default=value if isinstance(value, str) else None)
 
     def value(self, value: Any, kind_hint: str = "String") -> Any:
         """A property value: symbolic values become their intrinsic, others stay as they are."""

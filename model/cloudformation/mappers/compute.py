@@ -125,7 +125,8 @@ def _plan_launch_template(ctx: ImportContext, logical: str):
     unused one stays generic."""
     users = _groups_using(ctx, logical)
     if not users:
-        return "GenericResource"
+        # a second instance Kumozu drew in a group (the group launches from the first)
+        return "Instance" if ctx.kumozu(logical).get("parent") else "GenericResource"
     if ctx.kumozu(logical).get("implied"):
         return None
     return "Instance"
@@ -134,7 +135,8 @@ def _plan_launch_template(ctx: ImportContext, logical: str):
 @maps("AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration", kind="Instance",
       plan=_plan_launch_template)
 def launch_template(ctx: ImportContext, logical: str) -> None:
-    group = ctx.model_ids.get(_groups_using(ctx, logical)[0])
+    users = _groups_using(ctx, logical)
+    group = ctx.model_ids.get(users[0]) if users else None
     if ctx.kumozu(logical).get("implied"):  # written by Kumozu for a group drawn without one
         ctx.fold(logical, group)
         return

@@ -45,7 +45,10 @@ def instance_profile(w: Writer, role_id) -> dict | None:
 def instance(w: Writer, r: Resource) -> None:
     parent = w.d.get(r.parent)
     if parent is not None and parent.kind == "AutoScalingGroup":
-        _launch_template(w, r, w.main(r), r)
+        first = next(c for c in w.d.children(parent.id) if c.kind == "Instance")
+        # the group launches from its first instance's template; another instance drawn in it
+        # keeps its place through metadata, as no group names its template
+        _launch_template(w, r, w.main(r), r, None if first.id == r.id else {"parent": parent.id})
         return
     subnet = w.subnet_of(r)
     subnet_ref = w.ref(subnet.id) if subnet is not None else None

@@ -6,6 +6,7 @@ from ...cidr import is_prefix_list, parse_v6
 from ...queries import main_route_table
 from ...resources import Resource
 from ...schema import Unresolved
+from ..ids import camel
 from ..writer import Writer
 from . import writes
 
@@ -32,8 +33,9 @@ def _required(w: Writer, value, record: Resource, what: str, kind: str = "String
     """``value``, or a parameter when the design leaves a required property empty."""
     if value not in (None, "", []):
         return value
-    return w.parameter(f"{w.logical.get(record.id) or record.id}{what}", kind,
-                       f"{what} of {record.label}, which the design leaves empty")
+    name = f"{w.logical.get(record.id) or camel(record.id)}{what}"
+    w.empty.add(name)
+    return w.parameter(name, kind, f"{what} of {record.label}, which the design leaves empty")
 
 
 def vpc_id(w: Writer, record: Resource):
