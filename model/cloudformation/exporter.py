@@ -19,7 +19,7 @@ from ..diagram import Diagram
 from ..errors import LoadError
 from ..naming import natural_key
 from .dumper import dump_json, dump_yaml
-from .importer import _Importer
+from .importer import import_document
 from .writer import Writer, native
 from .writers import writer_for
 from .writers.network import is_default_acl_rule
@@ -87,7 +87,7 @@ def build_template(diagram: Diagram) -> dict:
     for _ in range(_ROUNDS):
         template, exported = _write(diagram, patches)
         try:
-            imported = _Importer("<export>", region).run(template).diagram
+            imported = import_document(template, "<export>", region).diagram
         except LoadError as exc:
             raise ExportProblem(f"the exported template does not read back: {exc}") from exc
         if not patches.update(diagram, imported, exported):

@@ -37,7 +37,7 @@ from .intrinsics import NO_VALUE, UNKNOWN, Evaluator, Parameter, Residual
 from .mappers.common import generic
 from .source import read_template, where, where_key
 
-__all__ = ["ImportResult", "load_template"]
+__all__ = ["ImportResult", "load_template", "import_document"]
 
 _LOGICAL_ID = re.compile(r"^[A-Za-z0-9]+$")
 _SECTIONS = ("AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules", "Mappings",
@@ -55,6 +55,11 @@ class ImportResult:
 def load_template(data: bytes, path: str, region: str = "us-east-1") -> ImportResult:
     """Read a template. Raises :class:`LoadError` for anything that cannot be read."""
     document = read_template(data, path)
+    return import_document(document, path, region)
+
+
+def import_document(document: Any, path: str, region: str = "us-east-1") -> ImportResult:
+    """Import template data already read (located, or plain dicts and lists)."""
     return _Importer(path, region).run(document)
 
 
@@ -91,16 +96,14 @@ class _Importer:
         mappings = self.section(doc, "Mappings")
         conditions = self.section(doc, "Conditions")
         types = {name: body["Type"] for name, body in resources.items()}
-        ctx_holder: list[ImportContext] = []
-        evaluator = Evaluator(self.path, self.region, parameters, mappings, conditions, types,
-                              attribute=lambda rid, name: known_attribute(ctx_holder[0], rid, name))
+        evaluator = Evaluator(self.path, self.region, parameters, mappings, conditions, types)
         included = self.included(resources, evaluator)
         graph = dependency_graph(resources, parameters, self.condition_of(evaluator), self.path)
         check_cycles(graph.subgraph(included).copy(), self.path)
         self.check_outputs(doc, resources, parameters, evaluator)
         ctx = ImportContext(self.path, self.region, included, evaluator)
         ctx.notes = self.notes
-        ctx_holder.append(ctx)
+        evaluator.attribute = lambda rid, name: known_attribute(ctx, rid, name)
         return self.build(ctx, doc)
 
     def check_resource(self, resources: dict, name: Any, body: Any) -> None:

@@ -91,8 +91,11 @@ def certificate(w: Writer, r: Resource) -> None:
 
 
 def trust_policy(principal) -> dict:
-    """A role's trust policy for one service (``lambda.amazonaws.com``) or AWS principal."""
-    key = "Service" if isinstance(principal, str) and principal.endswith(".amazonaws.com") else "AWS"
+    """A role's trust policy for one service (``lambda.amazonaws.com``) or AWS principal (an
+    account id or an ARN)."""
+    aws = isinstance(principal, str) and (principal.isdigit() or principal.startswith("arn:")
+                                          or principal == "*")
+    key = "AWS" if aws else "Service"
     return {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {key: principal},
                                                     "Action": "sts:AssumeRole"}]}
 
