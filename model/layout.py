@@ -46,6 +46,17 @@ _VPC_TOP = ("InternetGateway", "EgressOnlyInternetGateway", "LoadBalancer", "Vpc
             "TransitGatewayAttachment", "TargetGroup")
 _VPC_BOTTOM = ("RouteTable", "NetworkAcl", "SecurityGroup", "DbSubnetGroup")
 
+#: Regional services in rows, in the order requests flow: entry points, compute, messaging, data,
+#: then what supports them.
+_TIER_ORDER = (("ApiGateway", "EventRule", "TransitGateway", "VpcPeering", "InternetGateway",
+                "EgressOnlyInternetGateway"),
+               ("LambdaFunction", "TaskDefinition", "LightsailInstance"),
+               ("SqsQueue", "SnsTopic"),
+               ("DynamoDbTable", "S3Bucket"),
+               ("LogGroup", "CloudTrailTrail", "CodeDeployApplication", "EcrRepository",
+                "AcmCertificate"))
+_REGIONAL_TIERS = {kind: i for i, kinds_ in enumerate(_TIER_ORDER) for kind in kinds_}
+
 
 def item_size(diagram: Diagram, rid: str) -> tuple[float, float]:
     """The drawn size of a resource: its stored size for containers, the icon cell otherwise."""
@@ -317,8 +328,12 @@ class _Planner:
         if kind == "Region":
             vpcs = of(("Vpc",))
             inner = [r for r in rest(vpcs) if r in boxes]
-            return [_Band([r for r in rest(vpcs, inner)], "grid"), _Band(vpcs, "shelf"),
-                    _Band(inner, "shelf")]
+            services = rest(vpcs, inner)
+            tiers = sorted({_REGIONAL_TIERS.get(r.kind, len(_TIER_ORDER)) for r in services})
+            rows = [_Band([r for r in services
+                           if _REGIONAL_TIERS.get(r.kind, len(_TIER_ORDER)) == tier], "grid")
+                    for tier in tiers]
+            return rows + [_Band(vpcs, "shelf"), _Band(inner, "shelf")]
         if kind == "Vpc":
             top = of(_VPC_TOP, _VPC_TOP)
             zones = of(("AvailabilityZone",))
