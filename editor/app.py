@@ -23,6 +23,10 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationDisplayName("Kumozu")
     if APP_ICON.exists():
         app.setWindowIcon(QIcon(str(APP_ICON)))
+    if app.platformName() == "offscreen":
+        # Qt's offscreen clipboard crashes during shutdown while it holds copied resources
+        # (QMimeData); a screenless editor has no other program to paste into anyway.
+        app.aboutToQuit.connect(app.clipboard().clear)
     return app
 
 

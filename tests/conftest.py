@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,16 @@ def builder():
     """A fresh :class:`tests.support.builder.DesignBuilder`."""
     from tests.support.builder import DesignBuilder
     return DesignBuilder()
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard_after_qt_tests():
+    """Qt's offscreen platform crashes while shutting down if the clipboard still holds data a test
+    copied (QMimeData), so every test leaves the clipboard empty."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.clipboard().clear()
