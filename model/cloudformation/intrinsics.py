@@ -325,6 +325,8 @@ def to_form(value: Any) -> Any:
         return value.form()
     if isinstance(value, Residual):
         return value.form
+    if value is NO_VALUE:
+        return {"Ref": "AWS::NoValue"}
     if isinstance(value, dict):
         return {k: to_form(v) for k, v in value.items()}
     if isinstance(value, list):
