@@ -263,7 +263,7 @@ class Diagram:
         for source, _, key, data in list(self._refs.in_edges(rid, keys=True, data=True)):
             if source != rid:
                 self._dangling.setdefault(rid, {})[(source, key)] = data["relation"]
-        self._unindex_references(rid)
+        self._unindex_references(record)
         self._refs.remove_node(rid)
         self._tree.remove_node(rid)
         del self._resources[rid]
@@ -291,9 +291,12 @@ class Diagram:
                 self._check_reference_kinds(rid, kind, new.properties)
         if old_value == value:
             return
-        self._resources[rid] = new
         if name != "name":
+            self._unindex_references(record)
+            self._resources[rid] = new
             self._index_references(new)
+        else:
+            self._resources[rid] = new
         recorder.resource_updated(new, name, old_value, value)
 
     def _reparent(self, rid: str, new_parent: str | None, recorder: ChangeRecorder) -> None:
@@ -411,7 +414,7 @@ class Diagram:
                         f"not {with_article(_kinds.kind(record.kind).label)}")
 
     def _index_references(self, record: Resource) -> None:
-        self._unindex_references(record.id)
+        """Index the references ``record`` holds (none of them may be indexed yet)."""
         kind = _kinds.kind(record.kind)
         for path, target, field in iter_refs(kind, record.properties):
             if target in self._resources:
@@ -419,14 +422,14 @@ class Diagram:
             else:
                 self._dangling.setdefault(target, {})[(record.id, path)] = field.relation
 
-    def _unindex_references(self, rid: str) -> None:
+    def _unindex_references(self, record: Resource) -> None:
+        """Forget the references ``record`` holds: the record as it was indexed, which for a property
+        change is the old one, not the one replacing it."""
+        rid = record.id
         successors = self._refs.succ[rid] if rid in self._refs else None
-        if successors:  # building an edge view is costly; most new resources have no edges yet
+        if successors:  # building an edge view is costly; most resources have few edges
             self._refs.remove_edges_from([(rid, target, key) for target, keys in successors.items()
                                           for key in keys])
-        record = self._resources.get(rid)
-        if record is None:
-            return
         for path, target, _ in iter_refs(_kinds.kind(record.kind), record.properties):
             entries = self._dangling.get(target)
             if entries is not None:

@@ -174,9 +174,15 @@ def check_value(f: Field, value: Any, where: str = "") -> Any:
     network is a semantic question answered by the validators (``cidr-invalid``).
     """
     label = where or f.name
-    if isinstance(value, Unresolved):
-        return value
     t = f.type
+    if isinstance(value, Unresolved):
+        # A list that could not be known is kept as one unknown item, so everything reading the
+        # field can still iterate it; unknown records have no such stand-in.
+        if t in (FieldType.CIDR4_LIST, FieldType.STR_LIST, FieldType.REF_LIST):
+            return (value,)
+        if t is FieldType.RECORDS:
+            raise PropertyError(f"{label}: a list of records cannot be left unresolved")
+        return value
     if t in (FieldType.STR, FieldType.TEXT, FieldType.CIDR4, FieldType.CIDR6, FieldType.CIDR,
              FieldType.DESTINATION, FieldType.REF):
         if not isinstance(value, str):

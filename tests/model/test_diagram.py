@@ -190,3 +190,21 @@ def test_connections_are_relations_between_existing_resources(network):
         network.diagram.apply(edits.connect(network.diagram, "c2", "web-1", "ghost"))
     network.remove("web-1")
     assert network.diagram.relations() == []
+
+
+def test_the_dangling_index_follows_reference_changes_rollbacks_and_removals(network):
+    """Changing a reference away from a missing id forgets it; so do a rolled-back edit and
+    removing the resource that held it."""
+    d = network.diagram
+    network.route_table("rt", "vpc")
+    network.set("web-a", route_table="ghost")
+    assert d.dangling_references() == [("web-a", "route_table", "ghost")]
+    network.set("web-a", route_table="rt")
+    assert d.dangling_references() == []
+    with pytest.raises(ContainmentError):
+        d.apply(edits.Composite((edits.set_property(d, "web-a", "route_table", "ghost2"),
+                                 edits.add_resource(d, "Subnet", "orphan"))))
+    assert d.dangling_references() == []
+    network.set("web-a", route_table="ghost3")
+    network.remove("web-a")
+    assert d.dangling_references() == []

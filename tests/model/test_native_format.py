@@ -183,3 +183,20 @@ def test_oversized_files_are_refused_before_reading(tmp_path, monkeypatch):
 def test_missing_file_is_a_load_error_not_a_traceback(tmp_path):
     with pytest.raises(LoadError, match="no such file"):
         native_format.load(str(tmp_path / "nope.yaml"))
+
+
+def test_an_unresolved_list_is_read_as_one_unknown_item(tmp_path):
+    """Rules iterate list fields; an unknown list must still be a list."""
+    path = tmp_path / "u.kumozu.yaml"
+    path.write_text(_design("resources:\n  vpc:\n    kind: Vpc\n    properties:\n"
+                            "      cidr_blocks: {unresolved: '!Ref Blocks'}\n"), encoding="utf-8")
+    vpc = native_format.load(str(path))["vpc"]
+    assert vpc.get("cidr_blocks") == (Unresolved("!Ref Blocks"),)
+    from validators.engine import validate
+    assert isinstance(validate(native_format.load(str(path))), list)
+    bad = tmp_path / "r.kumozu.yaml"
+    bad.write_text(_design("resources:\n  rt:\n    kind: RouteTable\n    parent: v\n"
+                           "    properties: {routes: {unresolved: x}}\n  v: {kind: Vpc}\n"),
+                   encoding="utf-8")
+    with pytest.raises(LoadError, match="cannot be left unresolved"):
+        native_format.load(str(bad))
