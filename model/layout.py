@@ -42,12 +42,12 @@ _ASPECT = 1.6
 
 _EDGE_KINDS = ("HostedZone", "CloudFrontDistribution", "AcmCertificate", "IamUser", "IamGroup",
                "IamRole", "IamPolicy")
-_VPC_TOP = ("InternetGateway", "EgressOnlyInternetGateway", "LoadBalancer", "VpcEndpoint",
-            "TransitGatewayAttachment", "TargetGroup")
+_VPC_TOP = ("InternetGateway", "EgressOnlyInternetGateway", "LoadBalancer", "TargetGroup",
+            "VpcEndpoint", "TransitGatewayAttachment")
 _VPC_BOTTOM = ("RouteTable", "NetworkAcl", "SecurityGroup", "DbSubnetGroup")
 
-#: Regional services in rows, in the order requests flow: entry points, compute, messaging, data,
-#: then what supports them.
+#: Regional services in the order requests flow: entry points, compute, messaging, data, then what
+#: supports them. They fill one band that wraps at the Region's width, tier after tier.
 _TIER_ORDER = (("ApiGateway", "EventRule", "TransitGateway", "VpcPeering", "InternetGateway",
                 "EgressOnlyInternetGateway"),
                ("LambdaFunction", "TaskDefinition", "LightsailInstance"),
@@ -101,10 +101,12 @@ class _Band:
     wrapping at the width, each row as tall as its tallest), ``column`` (one under another), or
     ``zones`` (Availability Zones side by side with their subnets aligned by tier)."""
 
-    __slots__ = ("members", "style")
+    __slots__ = ("members", "style", "side")
 
-    def __init__(self, members: list[Resource], style: str):
-        self.members, self.style = members, style
+    def __init__(self, members: list[Resource], style: str, side: bool = False):
+        # ``side`` bands stand in a column to the right of the others, so a container holding a
+        # wide row of zones does not also stack its supporting pieces underneath (a landscape box).
+        self.members, self.style, self.side = members, style, side
 
 
 class _Planner:
@@ -163,12 +165,30 @@ class _Planner:
             bottom = max(bottom, g.y + h)
         y = bottom + GAP if kept else top
         bands = [b for b in self.bands(container, fresh) if b.members]
-        width = self.target_width(bands, right - inset)
-        for band in bands:
+        main = [b for b in bands if not b.side]
+        side = [b for b in bands if b.side] if main else []
+        if not main:
+            main = bands
+        width = self.target_width(main, right - inset)
+        starts = []
+        for band in main:
+            starts.append(y)
             w, h = self.lay_band(band, inset, y, width)
             right = max(right, inset + w)
             bottom = max(bottom, y + h)
             y += h + GAP
+        if side:
+            # Beside everything but the first band (the gateways row), two icons wide unless
+            # a box needs more.
+            x = right + 2 * GAP
+            y = starts[1] if len(starts) > 1 else starts[0]
+            boxes = [self.size_of(r)[0] for b in side for r in b.members if self.is_container(r)]
+            side_width = max(boxes + [2 * ICON_CELL[0] + GAP])
+            for band in side:
+                w, h = self.lay_band(band, x, y, side_width)
+                right = max(right, x + w)
+                bottom = max(bottom, y + h)
+                y += h + GAP
         if container is None:
             return right, bottom
         return (max(right + PADDING, MIN_CONTAINER[0]), max(bottom + PADDING, MIN_CONTAINER[1]))
@@ -329,11 +349,9 @@ class _Planner:
             vpcs = of(("Vpc",))
             inner = [r for r in rest(vpcs) if r in boxes]
             services = rest(vpcs, inner)
-            tiers = sorted({_REGIONAL_TIERS.get(r.kind, len(_TIER_ORDER)) for r in services})
-            rows = [_Band([r for r in services
-                           if _REGIONAL_TIERS.get(r.kind, len(_TIER_ORDER)) == tier], "grid")
-                    for tier in tiers]
-            return rows + [_Band(vpcs, "shelf"), _Band(inner, "shelf")]
+            services.sort(key=lambda r: (_REGIONAL_TIERS.get(r.kind, len(_TIER_ORDER)),
+                                         natural_key(r.id)))
+            return [_Band(services, "grid"), _Band(vpcs, "shelf"), _Band(inner, "shelf")]
         if kind == "Vpc":
             top = of(_VPC_TOP, _VPC_TOP)
             zones = of(("AvailabilityZone",))
@@ -342,7 +360,8 @@ class _Planner:
             inner = [r for r in rest(top, zones, subnets, bottom) if r in boxes]
             loose = rest(top, zones, subnets, bottom, inner)
             return [_Band(top, "grid"), _Band(zones, "zones"), _Band(subnets, "shelf"),
-                    _Band(inner, "shelf"), _Band(loose, "grid"), _Band(bottom, "grid")]
+                    _Band(inner, "shelf", side=bool(zones)), _Band(loose, "grid", side=bool(zones)),
+                    _Band(bottom, "grid", side=bool(zones))]
         if kind == "AvailabilityZone":
             return [_Band(sorted(children, key=self.subnet_order), "column")]
         leaves = [r for r in by_id if r not in boxes]
