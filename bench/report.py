@@ -124,8 +124,8 @@ def markdown(rows: list[dict], memory: list[dict], info: dict) -> str:
     base = scaling_exponent(sorted(traverse.items()))
     if exponent is not None:
         out.append(f"- scaling exponent of full validation in N (log-log fit over N = "
-                   f"{', '.join(f'{n:,}' for n in sorted(full))}): **{exponent:.2f}** (target: about 1); "
-                   f"the trivial traversal's: {base:.2f}")
+                   f"{', '.join(f'{n:,}' for n in sorted(full))}): **{exponent:.2f}** (target: about 1)"
+                   + (f"; the trivial traversal's: {base:.2f}" if base is not None else ""))
     for r in rows:
         if r["case"] in ("peer.validate", "peer.export") and "×" in r["note"]:
             out.append(f"- {r['label']}, N = {r['n']}: {r['note'].split('; ')[-1]}")
