@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from model import queries as q
 from model.diagram import Diagram
+from validators.i18n import catalogue as _validators_catalogue
 from validators.reachability import CODES, SERVICES, Blocked, TraceResult
 
 from .text import LocalText, pair
@@ -17,85 +18,11 @@ from .text import LocalText, pair
 __all__ = ["untraceable", "code_meaning", "code_fix", "describe_blocked", "describe_path",
            "direction_text", "place_name", "JA_CODES"]
 
-#: code -> (meaning, usual fix), in Japanese.
+#: code -> (meaning, usual fix), in Japanese: the validators' catalogue (validators/locale/ja.yaml),
+#: where every explanation code is translated once for the labs, the command line and the editor.
 JA_CODES: dict[str, tuple[str, str]] = {
-    "NO_ROUTE_TO_DESTINATION": (
-        "ルートテーブルに宛先と一致するルートがないため，パケットは破棄される．",
-        "宛先へ向かうゲートウェイや接続へのルートを追加する．"),
-    "BAD_STATE_ROUTE": (
-        "一致したルートのターゲットが存在しない（ブラックホールになったルート）．",
-        "存在するターゲットを指すようにルートを直すか，ルートを削除する．"),
-    "CANNOT_ROUTE": (
-        "一致したルートのターゲットが，この通信を運べないものになっている．",
-        "この通信を転送できるターゲットを使う（インターネット向けのIPv4ならインターネットゲートウェイかNAT Gateway，"
-        "別のVPCならピアリング接続）．"),
-    "MORE_SPECIFIC_ROUTE": (
-        "より具体的な（プレフィックスの長い）ルートが優先され，宛先に届くはずのルートが使われない．",
-        "具体的なほうのルートを削除するか範囲を狭める，またはそのルートも宛先に届くようにする．"),
-    "DISCONNECTED_VPCS": (
-        "送信元と宛先が別々のVPCにあり，その間にピアリング接続もTransit Gatewayもない．",
-        "VPC同士を接続し（ピアリングかTransit Gateway），両側にルートを追加する．"),
-    "SUBNET_ACL_RESTRICTION": (
-        "途中のサブネットのネットワークACLがこの通信を拒否している（ルール番号の小さい順に評価され，"
-        "最初に一致したルールで決まる．どれにも一致しなければ拒否）．",
-        "拒否ルールより小さい番号で，このプロトコルとポートを許可するルールを追加する．戻りの通信には"
-        "エフェメラルポート1024-65535を許可する．"),
-    "ENI_SG_RULES_MISMATCH": (
-        "ネットワークインターフェースに付いたセキュリティグループに，この通信を許可するルールがない．",
-        "相手からの（または相手への）このプロトコルとポートを許可するルールを追加する．"),
-    "SG_HAS_NO_RULES": (
-        "ネットワークインターフェースのセキュリティグループに，この向きのルールが一つもないため，何も通さない．",
-        "この向きのルールを追加する．セキュリティグループは許可したもの以外をすべて拒否する．"),
-    "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS": (
-        "通信はインターネットゲートウェイから出ていくが，送信元にPublic IPv4アドレスがないため，"
-        "インターネットゲートウェイがNAT（静的NAT）できない．",
-        "送信元にPublic IP（またはElastic IP）を付けるか，プライベートサブネットからNAT Gatewayを経由させる．"),
-    "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS": (
-        "インターネットから入ってくる通信だが，宛先にPublic IPv4アドレスがなく，"
-        "インターネットゲートウェイが変換する先がない．",
-        "前段にインターネット向けのロードバランサー（またはCloudFront）を置くか，"
-        "パブリックサブネットでPublic IPを付ける．"),
-    "NGW_REQUIRES_SOURCE_IN_VPC": (
-        "NAT Gatewayは自分と同じVPCの送信元しか扱わない．",
-        "送信元と同じVPCにあるNAT Gatewayを使う．"),
-    "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR": (
-        "ピアリング接続は，相手VPCのCIDRブロック内が宛先の通信しか運ばない．ピアリングは推移的ではなく，"
-        "相手側のゲートウェイも使えない．",
-        "宛先へは専用の接続を用意するか，Transit Gatewayを使う．"),
-    "ELBV2_LISTENER_PORT_RESTRICTION": (
-        "ロードバランサーに，このポートとプロトコルのリスナーがない．",
-        "このポートのリスナーを追加するか，ロードバランサーが受け付けるポートに送る．"),
-    "ELBV2_LISTENER_HAS_NO_TG": (
-        "リスナーがターゲットグループに転送していない（リダイレクトや固定レスポンス，または転送先なし）"
-        "ため，通信がターゲットに届かない．",
-        "リスナーに，宛先を含むターゲットグループへの転送（forward）アクションを設定する．"),
-    "TARGET_PORT_RESTRICTION": (
-        "ロードバランサーはターゲットに対して，ターゲットグループのポート（とヘルスチェックのポート）"
-        "でしか送信しない．",
-        "ターゲットグループのポートでトレースするか，ターゲットグループのポートを変える．"),
-    "ELB_INSTALLED_AZ_RESTRICTION": (
-        "ターゲットが，ロードバランサーを有効にしていないアベイラビリティゾーンにあるため，通信を受け取れない．",
-        "ターゲットのアベイラビリティゾーンにも，ロードバランサーのサブネットを追加する．"),
-    "VPCE_GATEWAY_PROTOCOL_RESTRICTION": (
-        "ゲートウェイ型エンドポイントはTCPとICMPのエコーしか運ばない．",
-        "ゲートウェイ型エンドポイント経由では，TCP（HTTPS）でサービスに接続する．"),
-    "ENI_SOURCE_DEST_CHECK_RESTRICTION": (
-        "ルートの送り先のインスタンスで送信元/送信先チェックが有効なため，自分宛てでない通信を破棄する．",
-        "NATインスタンスやアプライアンスの送信元/送信先チェックを無効にする．"),
-    "TGW_ROUTE_AZ_RESTRICTION": (
-        "Transit Gatewayアタッチメントに送信元のアベイラビリティゾーンのサブネットがないため，"
-        "そのゾーンのリソースはTransit Gatewayに届かない．",
-        "クライアントがいるすべてのアベイラビリティゾーンに，アタッチメント用のサブネットを追加する．"),
-    "TGW_RTB_CANNOT_ROUTE": (
-        "Transit Gatewayに宛先へのルートがない（Kumozuはアタッチされた各VPCから伝播したルートを扱う）．",
-        "宛先のVPCを，ルート伝播を有効にしてTransit Gatewayにアタッチする．"),
-    "PROTOCOL_RESTRICTION": (
-        "このコンポーネントはこのプロトコルを受け付けない．",
-        "受け付けるプロトコルを使う（ALBとCloudFrontはTCP）．"),
-    "EDGE_LISTENER_PORT_RESTRICTION": (
-        "CloudFrontとLightsailが利用者からの接続を受け付けるのは，ポート80と443だけである．",
-        "ポート443（HTTPS）か80（HTTP）で接続する．"),
-}
+    code: (entry["meaning"], entry["fix"])
+    for code, entry in (_validators_catalogue("ja").get("codes") or {}).items()}
 
 
 def code_meaning(code: str) -> LocalText:
