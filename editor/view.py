@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
+from . import styles
+
 __all__ = ["DiagramView", "CanvasView"]
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
@@ -16,6 +18,9 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
 
 class DiagramView(QGraphicsView):
     zoom_changed = Signal(float)
+    #: How items are drawn in this view (:class:`editor.styles.CanvasStyle`); the presenter mode
+    #: sets its own and puts the default back.
+    canvas_style = styles.DEFAULT_STYLE
 
     def __init__(self, scene=None, parent=None):
         super().__init__(scene, parent)
@@ -28,6 +33,10 @@ class DiagramView(QGraphicsView):
         self.setOptimizationFlags(QGraphicsView.DontSavePainterState)
         self._panning = False
         self._pan_start = None
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        with styles.painting_with(self.canvas_style):
+            super().paintEvent(event)
 
     def zoom(self) -> float:
         return self.transform().m11()

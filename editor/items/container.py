@@ -67,6 +67,7 @@ class ContainerItem(DiagramItem):
         border, fill, dashed = styles.CONTAINER_STYLES.get(self.style_key, styles.DEFAULT_CONTAINER_STYLE)
         # Far out a 2-unit border vanishes; keep it about one screen pixel wide.
         scale = 1.0 if detail >= 0.5 else 0.5 / max(detail, 0.02)
+        scale = styles.line_width(scale)
         pen = QPen(QColor(border), 2.0 * scale, Qt.DashLine if dashed and detail >= 0.3 else Qt.SolidLine)
         if self.severity:
             pen = QPen(QColor(styles.SEVERITY_COLOURS[self.severity]), 3.5 * scale)

@@ -117,7 +117,9 @@ class ReferenceItem(QGraphicsPathItem):
         if detail < FAINT_DETAIL and self.faint and not selected:
             return
         segment = _clipped(self.segment, area)
-        pen = self.pen()
+        pen = self.pen()  # a copy
+        if styles.active_style().line_scale != 1.0:
+            pen.setWidthF(styles.line_width(pen.widthF()))
         colour = pen.color()
         if selected:
             if segment is not None:
@@ -175,7 +177,7 @@ class LineLayer(QGraphicsItem):
             elif not line.faint and area.intersects(line.bounds):
                 buckets.setdefault(line.pen_key, []).append(line.segment)
         for (rgba, width), segments in buckets.items():
-            painter.setPen(QPen(QColor.fromRgba(rgba), width))
+            painter.setPen(QPen(QColor.fromRgba(rgba), styles.line_width(width)))
             painter.drawLines(segments)
         for line in selected:
             line.draw(painter, area, detail)

@@ -59,7 +59,7 @@ class ResourceItem(DiagramItem):
         if self.severity:
             # Thicker when zoomed out, so a problem still shows on a small tile.
             width = 3.0 if detail >= 0.3 else min(12.0, 0.9 / max(detail, 0.05))
-            painter.setPen(QPen(QColor(styles.SEVERITY_COLOURS[self.severity]), width))
+            painter.setPen(QPen(QColor(styles.SEVERITY_COLOURS[self.severity]), styles.line_width(width)))
             painter.setBrush(Qt.NoBrush)
             painter.drawRoundedRect(icon.adjusted(-4, -4, 4, 4), 12, 12)
         engine = painter.paintEngine()
@@ -90,14 +90,19 @@ class ResourceItem(DiagramItem):
         name_font = styles.font(8.5, bold=True)
         painter.setFont(name_font)
         painter.setPen(styles.TEXT)
-        name = QFontMetricsF(name_font).elidedText(self.record.label, Qt.ElideMiddle, width)
-        painter.drawText(QRectF(0, ICON + 8, width, 16), Qt.AlignHCenter | Qt.AlignTop, name)
+        metrics = QFontMetricsF(name_font)
+        name = metrics.elidedText(self.record.label, Qt.ElideMiddle, width)
+        # Lines are as tall as the font needs (a presenting style draws larger text).
+        name_height = max(16.0, metrics.height())
+        painter.drawText(QRectF(0, ICON + 8, width, name_height), Qt.AlignHCenter | Qt.AlignTop, name)
         if self.subtitle:
             sub_font = styles.font(7.5)
             painter.setFont(sub_font)
             painter.setPen(styles.MUTED_TEXT)
-            sub = QFontMetricsF(sub_font).elidedText(self.subtitle, Qt.ElideRight, width)
-            painter.drawText(QRectF(0, ICON + 24, width, 16), Qt.AlignHCenter | Qt.AlignTop, sub)
+            sub_metrics = QFontMetricsF(sub_font)
+            sub = sub_metrics.elidedText(self.subtitle, Qt.ElideRight, width)
+            painter.drawText(QRectF(0, ICON + 8 + name_height, width, max(16.0, sub_metrics.height())),
+                             Qt.AlignHCenter | Qt.AlignTop, sub)
 
     def _paint_far_name(self, painter: QPainter, detail: float) -> None:
         """Zoomed out, the name alone, at the size it has on screen at the labels' threshold, so the
