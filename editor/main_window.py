@@ -25,8 +25,10 @@ from .document import Document
 from .file_ops import FileOperations
 from .icons import ui_icon
 from .inspector import Inspector
+from .labs import install_labs
 from .palette import Palette
 from .preferences_dialog import PreferencesDialog
+from .presenter import install_presenter
 from .problems_panel import SEVERITY_ICONS, ProblemsPanel
 from .recovery import Autosaver, RecoveryStore, autosave_interval_ms
 from .settings import Preferences, RecentFiles, load_window_state, save_window_state, settings_store
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
         for dock in (self.palette_dock, self.inspector_dock, self.problems_dock, self.trace_dock,
                      self.history_dock):
             self.menu_actions.panels_menu.addAction(dock.toggleViewAction())
+        install_labs(self)  # the Labs dock and menu (editor/labs)
+        install_presenter(self)  # View ▸ Presenter Mode, F5 (editor/presenter)
         self._build_status_bar()
         store = recovery or RecoveryStore()
         self.autosaver = Autosaver(self.document, store.new_session(),
