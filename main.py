@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore", action="append", default=[], metavar="RULE",
                    help="leave out findings of this rule (repeatable)")
     p.add_argument("--region", default=None, help="AWS::Region for templates (default us-east-1)")
+    p.add_argument("--language", choices=("en", "ja"), default=None,
+                   help="language of the text output (default: the locale's; JSON and SARIF keep "
+                        "English and add a localized field)")
 
     p = sub.add_parser("export", help="write the design as PNG, SVG, PDF, native YAML or CloudFormation",
                        description="The format follows OUT's suffix: .png .svg .pdf .yaml (native), "
@@ -67,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--protocol", choices=("tcp", "udp", "icmp"), default="tcp")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--region", default=None)
+    p.add_argument("--language", choices=("en", "ja"), default=None,
+                   help="language of the story (default: the locale's)")
 
     p = sub.add_parser("check-lab", help="grade lab submissions (for instructors)")
     p.add_argument("lab")

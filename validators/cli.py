@@ -5,6 +5,7 @@ Nothing here imports Qt.
 
 from __future__ import annotations
 
+import json
 import sys
 
 from model.documents import open_design
@@ -12,7 +13,8 @@ from model.documents import open_design
 from .engine import validate
 from .finding import Severity
 from .registry import rule_by_id
-from .report import as_json, as_text
+from . import i18n
+from .report import as_json
 
 __all__ = ["run_validate"]
 
@@ -25,14 +27,35 @@ def run_validate(args) -> int:
         return 2
     opened = open_design(args.file, region=args.region)
     findings = [f for f in validate(opened.diagram) if f.rule not in set(args.ignore)]
+    language = getattr(args, "language", None) or i18n.default_language()
     if args.format == "json":
-        sys.stdout.write(as_json(args.file, opened.diagram, findings))
+        sys.stdout.write(_with_localized(as_json(args.file, opened.diagram, findings), findings,
+                                         language, ("findings",)))
     elif args.format == "sarif":
         from .sarif import as_sarif
-        sys.stdout.write(as_sarif(args.file, opened.diagram, findings))
+        sys.stdout.write(_with_localized(as_sarif(args.file, opened.diagram, findings), findings,
+                                         language, ("runs", 0, "results")))
     else:
         for note in opened.notes:
             print(f"{args.file}: note: {note}")
-        sys.stdout.write(as_text(args.file, opened.diagram, findings))
+        sys.stdout.write(i18n.as_text(args.file, opened.diagram, findings, language))
     worst = Severity.ERROR.rank if args.fail_on == "error" else Severity.WARNING.rank
     return 1 if any(f.severity.rank <= worst for f in findings) else 0
+
+
+def _with_localized(text: str, findings, language: str, path: tuple) -> str:
+    """A JSON or SARIF report with, for a language other than English, each finding's texts in that
+    language beside the English ``message`` (JSON: ``localized``; SARIF: ``properties.localized``).
+    The English stays where tools read it; findings and results are in the same order."""
+    if language == "en":
+        return text
+    doc = json.loads(text)
+    entries = doc
+    for key in path:
+        entries = entries[key]
+    for entry, finding in zip(entries, findings):
+        if "ruleId" in entry:  # a SARIF result
+            entry.setdefault("properties", {})["localized"] = i18n.localized(finding, language)
+        else:
+            entry["localized"] = i18n.localized(finding, language)
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

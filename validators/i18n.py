@@ -33,7 +33,7 @@ from .rule import Rule
 __all__ = ["LANGUAGES", "default_language", "normalize_language", "catalogue", "rule_title",
            "rule_fix", "rule_lesson", "severity_label", "message_template", "finding_message",
            "finding_fix", "code_meaning", "code_fix", "word", "translate_value",
-           "static_templates", "missing_entries", "RULES_DIR"]
+           "static_templates", "missing_entries", "RULES_DIR", "as_text", "localized"]
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -263,3 +263,31 @@ def missing_entries(language: str, templates: Iterable[tuple[str, str]] = (),
         if value.value not in (catalogue(language).get("severities") or {}):
             missing.append(f"severity {value.value}")
     return missing
+
+
+def as_text(path: str, diagram, findings: list[Finding], language: str) -> str:
+    """:func:`validators.report.as_text` in ``language``: one line per finding, its fix, a summary."""
+    from .report import as_text as english_text, summary
+    if language == "en":
+        return english_text(path, diagram, findings)
+    lines = []
+    for f in findings:
+        where = f.resources[0] if f.resources else "-"
+        line = f"{path}: {where}: {severity_label(f.severity, language)} {f.rule}: " \
+               f"{finding_message(f, language)}"
+        fix = finding_fix(f, language)
+        if fix:
+            line += "\n    " + word("fix_line", language, "fix: {fix}").format(fix=fix)
+        lines.append(line)
+    s = summary(findings)
+    lines.append(f"{path}: " + word("summary", language, "{errors} error(s), {warnings} warning(s), "
+                                    "{infos} info(s) in {resources} resources").format(
+        errors=s["errors"], warnings=s["warnings"], infos=s["infos"], resources=len(diagram)))
+    return "\n".join(lines) + "\n"
+
+
+def localized(finding: Finding, language: str) -> dict:
+    """The finding's texts in ``language``, as the JSON and SARIF reports add them beside the English
+    ``message``: ``{"language", "message", "fix", "title"}``."""
+    return {"language": language, "message": finding_message(finding, language),
+            "fix": finding_fix(finding, language), "title": rule_title(finding.rule, language)}
