@@ -22,7 +22,8 @@ from model import queries as q
 from model.diagram import Diagram
 from model.kinds.networking import ENDPOINT_SERVICES
 
-from .index import DEFAULT_GROUP_PREFIX, network_index, service_name
+from .index import DEFAULT_GROUP_PREFIX, service_name
+from .tracking import network_index
 
 __all__ = ["Endpoint", "FlowError", "resolve", "resolve_resource", "SERVICES", "COMPOSITE_SERVICES", "INTERNET",
            "default_port", "public_ip_in"]
@@ -113,12 +114,8 @@ def resolve(d: Diagram, name: str) -> Endpoint:
 def resolve_resource(d: Diagram, name: str) -> Endpoint:
     """The :class:`Endpoint` of the resource with id ``name`` (never a service or the internet, even
     when an id is spelled like one). Raises :class:`FlowError` as :func:`resolve` does. Remembered
-    for the diagram revision."""
-    known = network_index(d).endpoints
-    found = known.get(name)
-    if found is None:
-        found = known[name] = _resolve_resource(d, name)
-    return found
+    until an edit touches what it was resolved from."""
+    return network_index(d).fact(("endpoint", name), _resolve_resource, name)
 
 
 def _resolve_resource(d: Diagram, name: str) -> Endpoint:

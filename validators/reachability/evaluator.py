@@ -23,9 +23,11 @@ from model.diagram import Diagram
 
 from .addresses import Address
 from .endpoints import COMPOSITE_SERVICES, INTERNET, Endpoint, FlowError, resolve, resolve_resource
-from .index import NetworkIndex, network_index
+from .index import NetworkIndex
 from .legs import LegResult, LegSpec, run_leg, side_of, target_ports
+from .reads import Reads
 from .results import Check, Flow, Hop, Path, TraceResult
+from .tracking import network_index
 
 __all__ = ["trace", "FlowError", "MAX_PATHS"]
 
@@ -45,27 +47,35 @@ class _Way:
     legs: tuple[LegSpec, ...]
 
 
-def trace(diagram: Diagram, flow: Flow, *, front_doors: bool = True) -> TraceResult:
+def trace(diagram: Diagram, flow: Flow, *, front_doors: bool = True, reads: set | None = None) -> TraceResult:
     """Trace ``flow`` through ``diagram``.
 
     With ``front_doors`` (the default) a destination that is not reachable directly is also tried
     through the load balancers and CloudFront distributions in front of it. Raises
-    :class:`FlowError` for a protocol, port or name that cannot be traced.
+    :class:`FlowError` for a protocol, port or name that cannot be traced. ``reads``, when given,
+    receives the tokens (:mod:`.reads`) of everything the answer depends on, also when it raises.
     """
     if flow.protocol not in PROTOCOLS:
         raise FlowError(f"protocol must be one of {', '.join(PROTOCOLS)}, got '{flow.protocol}'")
     if not isinstance(flow.port, int) or not 0 <= flow.port <= 65535:
         raise FlowError(f"port must be a number from 0 to 65535, got {flow.port!r}")
-    d, index = diagram, network_index(diagram)
+    index = network_index(diagram)
+    tokens = reads if reads is not None else set()
+    outer, index.recording = index.recording, tokens
+    try:
+        return _trace(Reads(index.diagram, tokens), index, flow, front_doors)
+    finally:
+        index.recording = outer
+
+
+def _trace(d: Reads, index: NetworkIndex, flow: Flow, front_doors: bool) -> TraceResult:
     record = d.get(flow.source)
     if record is not None and record.kind == "DnsRecord":
         raise FlowError(f"'{flow.source}' is a DNS record: a name, not a sender; trace from a resource")
     source = resolve(d, flow.source)
     dns_hops, destination_name = _follow_alias(d, flow.destination)
     destination = resolve(d, destination_name) if not dns_hops else resolve_resource(d, destination_name)
-    # Legs are pure functions of the diagram revision and their placements: remember them across
-    # traces, so tracing every implied flow pays once for legs they share.
-    ctx = _Context(d, index, d.cached(("reachability", "legs"), dict))
+    ctx = _Context(d, index)
     notes = list(dict.fromkeys(source.notes + destination.notes))
     if INTERNET in (source.id, destination.id):
         notes.append(_INTERNET_NOTE)
@@ -95,9 +105,8 @@ def trace(diagram: Diagram, flow: Flow, *, front_doors: bool = True) -> TraceRes
 
 @dataclass
 class _Context:
-    d: Diagram
+    d: Reads
     index: NetworkIndex
-    memo: dict
 
 
 def _follow_alias(d: Diagram, name: str) -> tuple[tuple[Hop, ...], str]:
@@ -157,7 +166,7 @@ def _direct_leg(ctx: _Context, source: Endpoint, destination: Endpoint, flow: Fl
                 gateway_only: bool) -> LegSpec:
     tg, vpc_origin = "", False
     if source.kind == "LoadBalancer":
-        groups = [g for lb, g in ctx.index.fronted_by.get(destination.id, ()) if lb == source.id]
+        groups = [g for lb, g in ctx.index.fronted_by(destination.id) if lb == source.id]
         # The group whose traffic or health-check port is the flow's, else the first.
         tg = next((g for g in groups if flow.port in target_ports(ctx.d, g, destination.id)),
                   groups[0] if groups else "")
@@ -183,13 +192,13 @@ def _approaches(ctx: _Context, target: str, depth: int, seen: tuple[str, ...]) -
     """Ways in front of ``target``, outermost first: ``("lb", lb id, target group id)`` and
     ``("cdn", distribution id, origin record)`` steps."""
     out: list[list[tuple]] = []
-    for lb, tg in ctx.index.fronted_by.get(target, ()):
+    for lb, tg in ctx.index.fronted_by(target):
         if lb in seen:
             continue
         out.append([("lb", lb, tg)])
         if depth < 2:
             out += [outer + [("lb", lb, tg)] for outer in _approaches(ctx, lb, depth + 1, seen + (lb,))]
-    for cdn in ctx.index.origin_of.get(target, ()):
+    for cdn in ctx.index.origin_of(target):
         record = ctx.d.get(cdn)
         origin = next((o for o in record.get("origins", ()) if o.get("target") == target), None)
         if origin is not None:
@@ -262,11 +271,22 @@ def _paths(ctx: _Context, way: _Way, source: Endpoint) -> list[Path]:
 
 
 def _leg(ctx: _Context, leg: LegSpec, src_subnet, dst_subnet, client: Address | None) -> LegResult:
+    """One leg, remembered while the diagram stays as it is: tracing every implied flow pays once
+    for the legs flows share. Its tokens go to the trace's recording, remembered or not."""
+    index = ctx.index
     key = (leg, src_subnet, dst_subnet, client)
-    result = ctx.memo.get(key)
-    if result is None:
-        result = ctx.memo[key] = run_leg(ctx.d, ctx.index, leg, src_subnet, dst_subnet, client)
-    return result
+    found = index.legs.get(key)
+    if found is None:
+        tokens: set = set()
+        outer, index.recording = index.recording, tokens
+        try:
+            result = run_leg(Reads(index.diagram, tokens), index, leg, src_subnet, dst_subnet, client)
+        finally:
+            index.recording = outer
+        found = index.legs[key] = (result, frozenset(tokens))
+    if index.recording is not None:
+        index.recording.update(found[1])
+    return found[0]
 
 
 def _zone_pairs(ctx: _Context, leg: LegSpec, src_subnet, dst_subnet) -> bool:

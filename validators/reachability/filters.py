@@ -76,7 +76,7 @@ def check_acl(index: NetworkIndex, acl: str, direction: str, protocol: str, port
     default ACL, which allows everything."""
     if not acl:
         return AclVerdict(True, "the VPC's default network ACL (allows all traffic)")
-    inbound, outbound = index.acl_rules.get(acl, ((), ()))
+    inbound, outbound = index.acl_rules(acl)
     rules = inbound if direction == "inbound" else outbound
     remaining = [ports] if protocol != "icmp" else [(0, 0)]
     used: list[str] = []

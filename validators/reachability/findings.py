@@ -1,21 +1,31 @@
-"""What the three path rules share: the kinds that shape a path, and findings about implied flows.
+"""What the three path rules share: the kinds that shape a path, their scope, and findings about
+implied flows.
 
 ``sg-blocks-traffic``, ``nacl-blocks-traffic`` and ``nat-path-missing`` all read the same traced
-implied flows (:func:`~.implied.implied_results`, computed once per diagram revision) and split them
-by the family of the explanation code that blocks each. Messages are templates with parameters
-(resource names, ports, codes) so they can be translated; the trace's own explanation and suggestion
-become the fix.
+implied flows (the diagram's :class:`~.flowstore.FlowStore`, kept current edit by edit) and split
+them by the family of the explanation code that blocks each. Their :func:`path_scope` makes each
+implied flow a unit, so after an edit the validation engine re-checks only the flows the edit
+touched. Messages are templates with parameters (resource names, ports, codes) so they can be
+translated; the trace's own explanation and suggestion become the fix.
 """
 
 from __future__ import annotations
 
+from typing import Callable, Iterable
+
 from model import kinds as _kinds
 from model.diagram import Diagram
 
+from ..changes import Touched
+from ..finding import Finding
+from ..scope import Scope
+from .flowstore import flow_store, key_text
 from .implied import ImpliedResult
 from .results import Direction, Hop, TraceResult
+from .tracking import tracker_of
 
-__all__ = ["PATH_KINDS", "describe_flow", "blocking_hop", "involved", "fix_for", "component_words"]
+__all__ = ["PATH_KINDS", "path_scope", "describe_flow", "blocking_hop", "involved", "fix_for",
+           "component_words"]
 
 #: Every kind whose resources can change whether traffic flows: placement, addresses, routes,
 #: gateways, filters, load balancing, names, and the ends themselves.
@@ -44,6 +54,36 @@ _PURPOSES = {
     "updates": "Instances of {source} cannot reach the internet for updates ({flow})",
     "connection": "{source} cannot reach {destination} on {flow} as the connection drawn says",
 }
+
+
+def path_scope(check_item: Callable[[Diagram, ImpliedResult], Iterable[Finding]]) -> Scope:
+    """One unit per implied flow (``source|destination|protocol|port``); ``check_item(diagram,
+    item)`` gives a rule's findings about one traced flow.
+
+    ``affected`` hands the change set to the diagram's tracker, catches the flow store up, and
+    names the flows whose reason, existence or trace the change touched (every flow whose recorded
+    inputs meet the change's tokens, before and after it; see :mod:`.reads`).
+    """
+
+    def units(d: Diagram):
+        return [key_text(k) for k in flow_store(d).keys()]
+
+    def check_unit(d: Diagram, unit: str):
+        store = flow_store(d)
+        item = store.result(_unit_key(unit))
+        return check_item(d, item) if item is not None else ()
+
+    def affected(d: Diagram, touched: Touched):
+        tracker_of(d).ingest(d.revision, touched.change)
+        # Catching up always records what changed at the diagram's current revision.
+        return {key_text(k) for k in flow_store(d).changed_at(d.revision) or ()}
+
+    return Scope(units, check_unit, affected)
+
+
+def _unit_key(unit: str) -> tuple:
+    source, destination, protocol, port = unit.rsplit("|", 3)
+    return (source, destination, protocol, int(port))
 
 
 def describe_flow(d: Diagram, item: ImpliedResult) -> tuple[str, dict]:

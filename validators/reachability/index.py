@@ -1,258 +1,392 @@
-"""Per-diagram indexes for tracing, built once per diagram revision.
+"""The tracing index: what traces ask many times, computed once and kept current across edits.
 
-Everything a trace asks many times (which route table and network ACL a subnet uses, the routes
-sorted for longest-prefix match, parsed security-group and ACL rules, who fronts whom) is computed
-here in one O(n + r) pass over the diagram (n resources, r rules and routes), cached with
-:meth:`Diagram.cached` until the next edit. A trace then only reads dictionaries.
+Which route table and network ACL a subnet uses, a table's routes sorted for longest-prefix match,
+parsed security-group and ACL rules, resolved flow ends, who fronts whom: each is a *fact*, computed
+the first time a trace asks for it and remembered with the tokens (:mod:`.reads`) it was computed
+from. :meth:`NetworkIndex.update` takes the tokens of a change and forgets exactly the facts that
+read one of them, so after an edit the next trace recomputes only what the edit touched (a changed
+security group's rules, a moved subnet's placement), not the whole index. Answers that scan every
+resource of a kind (a VPC's internet gateway, a target's load balancers) are
+:class:`~.contributions.Contributions` maps, kept current per contributing resource.
+
+While a trace runs, :attr:`NetworkIndex.recording` is the set its tokens go to; every fact it reads
+adds the fact's tokens there, so the trace ends up knowing everything its answer depends on.
+
+The index never holds the diagram itself (it is kept per diagram in a weak mapping), only a weak
+reference to it.
+
+Cost: a fact O(what it reads) once; a read O(its tokens) for the recording; an update
+O(tokens + facts and contributors forgotten).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import weakref
+from typing import Any, Callable
 
 from model import queries as q
-from model.cidr import is_prefix_list, parse
+from model.cidr import parse
 from model.diagram import Diagram
 
-__all__ = ["network_index", "NetworkIndex", "SubnetInfo", "RouteEntry", "SgRule", "NaclRule",
-           "DEFAULT_GROUP_PREFIX"]
+from .addresses import within
+from .contributions import Contributions
+from .reads import Reads
+from .records import (DEFAULT_GROUP_PREFIX, NaclRule, RouteEntry, SgRule, SubnetInfo, acl_rules,
+                      listener_target_groups, service_name, sg_rules, sorted_routes)
 
-#: Security groups are known by id; the VPC's default group (used when none is drawn) is
-#: ``default@<vpc id>``.
-DEFAULT_GROUP_PREFIX = "default@"
+__all__ = ["NetworkIndex", "SubnetInfo", "RouteEntry", "SgRule", "NaclRule", "DEFAULT_GROUP_PREFIX",
+           "service_name", "listener_target_groups", "MEMBER_KINDS"]
 
-# A prefix-list route matches fewer addresses than any CIDR route that also covers a service's
-# public endpoint (only 0.0.0.0/0 does), so it ranks above all of them.
-_PREFIX_LIST_RANK = 129
+#: Kinds whose resources carry security groups (members of a group, for group references).
+MEMBER_KINDS = ("Instance", "AutoScalingGroup", "LambdaFunction", "EcsService", "RdsInstance",
+                "AuroraCluster", "ElastiCacheCluster", "LoadBalancer", "VpcEndpoint")
 
-
-@dataclass(frozen=True)
-class SubnetInfo:
-    id: str
-    label: str
-    network: Any
-    vpc: str
-    az: str
-    route_table: str
-    acl: str
-    #: The network as text, kept because formatting an address is slow next to everything else.
-    cidr: str = ""
+_NO_RULES: tuple = ((), ())
 
 
-@dataclass(frozen=True)
-class RouteEntry:
-    destination: str
-    network: Any
-    prefix_list: str
-    target: str
-    origin: str
-    path: str
-    rank: int
+class _Raised:
+    """A fact whose computation raised (an end that cannot be traced): raised again on each read."""
 
-    def describe(self) -> str:
-        return f"{self.destination} -> {self.target}"
+    __slots__ = ("error",)
+
+    def __init__(self, error: Exception):
+        self.error = error
 
 
-@dataclass(frozen=True)
-class SgRule:
-    protocol: str
-    from_port: int
-    to_port: int
-    network: Any
-    cidr: str
-    group: str
-    prefix_list: str
-    index: int
-
-    def describe(self, direction: str) -> str:
-        what = "all traffic" if self.protocol == "all" else (
-            self.protocol if self.protocol.startswith("icmp") else
-            f"{self.protocol}/{_ports(self.from_port, self.to_port)}")
-        peer = self.cidr or (f"group {self.group}" if self.group else self.prefix_list) or "nothing"
-        word = "from" if direction == "ingress" else "to"
-        return f"{direction} rule {self.index + 1}: {what} {word} {peer}"
-
-
-@dataclass(frozen=True)
-class NaclRule:
-    number: int
-    protocol: str
-    from_port: int
-    to_port: int
-    network: Any
-    cidr: str
-    allow: bool
-
-    def describe(self) -> str:
-        what = "all traffic" if self.protocol == "all" else (
-            self.protocol if self.protocol.startswith("icmp")
-            else f"{self.protocol}/{_ports(self.from_port, self.to_port)}")
-        return f"rule {self.number} {'allow' if self.allow else 'deny'} {what} {self.cidr}"
-
-
-def _ports(lo: int, hi: int) -> str:
-    return str(lo) if lo == hi else f"{lo}-{hi}"
-
-
-@dataclass
 class NetworkIndex:
-    diagram: Diagram
-    subnets: dict[str, SubnetInfo] = field(default_factory=dict)
-    routes: dict[str, tuple[RouteEntry, ...]] = field(default_factory=dict)
-    vpc_networks: dict[str, tuple] = field(default_factory=dict)
-    internet_gateway: dict[str, str] = field(default_factory=dict)
-    peerings: dict[str, tuple[str, str]] = field(default_factory=dict)
-    tgw_subnets: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
-    interface_endpoints: dict[tuple[str, str], str] = field(default_factory=dict)
-    sg_rules: dict[str, tuple[tuple[SgRule, ...], tuple[SgRule, ...]]] = field(default_factory=dict)
-    sg_vpc: dict[str, str] = field(default_factory=dict)
-    acl_rules: dict[str, tuple[tuple[NaclRule, ...], tuple[NaclRule, ...]]] = field(default_factory=dict)
-    #: target resource id -> (load balancer id, target group id) pairs that send to it.
-    fronted_by: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    #: origin resource id -> CloudFront distribution ids using it.
-    origin_of: dict[str, list[str]] = field(default_factory=dict)
-    #: Names as traces write them, filled as they are asked for (valid for this revision only).
-    names: dict = field(default_factory=dict)
-    #: Resolved flow ends by resource id, and ends at one placement, filled as they are asked for.
-    endpoints: dict = field(default_factory=dict)
-    sides: dict = field(default_factory=dict)
+    """Facts about one diagram for tracing; see the module docs."""
 
-    def subnet(self, sid: str) -> SubnetInfo | None:
-        return self.subnets.get(sid)
+    def __init__(self, diagram: Diagram):
+        self._ref = weakref.ref(diagram)
+        #: key -> (value, tokens it was computed from)
+        self._facts: dict[Any, tuple[Any, frozenset]] = {}
+        #: token -> keys of the facts that read it
+        self._users: dict[Any, set] = {}
+        #: resource id -> its name, and (word, id) -> "route table app-a"
+        self._names: dict[str, str] = {}
+        self._called: dict[tuple[str, str], str] = {}
+        self._maps = {m.name: m for m in _contribution_maps()}
+        #: Where the trace being run notes what it reads (None: nobody is listening).
+        self.recording: set | None = None
+        #: Legs traced at this state of the diagram: key -> (result, tokens); emptied by updates.
+        self.legs: dict = {}
+
+    @property
+    def diagram(self) -> Diagram:
+        d = self._ref()
+        if d is None:  # pragma: no cover - the index lives in a weak mapping keyed by the diagram
+            raise RuntimeError("the diagram of this index no longer exists")
+        return d
+
+    # ------------------------------------------------------------------ facts
+    def fact(self, key, compute: Callable[..., Any], *args):
+        """The fact ``key``: ``compute(reads, *args)`` the first time (``reads``: a
+        :class:`~.reads.Reads` of the diagram), remembered until a change touches what it read.
+        Its tokens go to :attr:`recording`. An exception it raised is raised again."""
+        entry = self._facts.get(key)
+        if entry is None:
+            entry = self._compute(key, compute, args)
+        recording = self.recording
+        if recording is not None:
+            recording.update(entry[1])
+        value = entry[0]
+        if type(value) is _Raised:
+            raise value.error
+        return value
+
+    def _compute(self, key, compute, args) -> tuple[Any, frozenset]:
+        tokens: set = set()
+        outer, self.recording = self.recording, tokens
+        try:
+            value = compute(Reads(self.diagram, tokens), *args)
+        except ValueError as error:  # FlowError: an end that cannot be traced, remembered as such
+            value = _Raised(error)
+        finally:
+            self.recording = outer
+        entry = self._facts[key] = (value, frozenset(tokens))
+        for token in tokens:
+            users = self._users.get(token)
+            if users is None:
+                self._users[token] = {key}
+            else:
+                users.add(key)
+        return entry
+
+    def update(self, d: Diagram, tokens: set) -> set:
+        """Forget what a change with ``tokens`` (:func:`~.reads.change_tokens`) made stale. Returns
+        ``tokens`` with the tokens of the map keys that changed added: what the change touched, as
+        traces and implied flows recorded it."""
+        touched_ids = [t for t in tokens if isinstance(t, str)]
+        derived: set = set()
+        for contributions in self._maps.values():
+            derived |= contributions.update(d, tokens, touched_ids)
+        tokens = tokens | derived if derived else tokens
+        stale: set = set()
+        for token in tokens:
+            users = self._users.pop(token, None)
+            if users:
+                stale |= users
+        for key in stale:
+            entry = self._facts.pop(key, None)
+            if entry is None:
+                continue
+            for token in entry[1]:
+                users = self._users.get(token)
+                if users is not None:
+                    users.discard(key)
+                    if not users:
+                        del self._users[token]
+        for rid in touched_ids:
+            self._names.pop(rid, None)
+        if self._called:
+            touched = set(touched_ids)
+            for key in [k for k in self._called if k[1] in touched]:
+                del self._called[key]
+        self.legs.clear()
+        return tokens
+
+    # ------------------------------------------------------------------ names
+    def name(self, rid: str) -> str:
+        """What a trace calls ``rid``: its name, ``the VPC's default security group``, or the id."""
+        if self.recording is not None:
+            self.recording.add(rid)
+        try:
+            return self._names[rid]
+        except KeyError:
+            record = self.diagram.get(rid)
+            name = self._names[rid] = "the VPC's default security group" \
+                if rid.startswith(DEFAULT_GROUP_PREFIX) else (record.label if record else rid)
+            return name
+
+    def called(self, word: str, rid: str) -> str:
+        """``route table app-a``, but ``route table 1`` when the name already says what it is."""
+        if self.recording is not None:
+            self.recording.add(rid)
+        key = (word, rid)
+        try:
+            return self._called[key]
+        except KeyError:
+            name = self.name(rid)
+            text = self._called[key] = name if name.lower().startswith(word.lower()) else f"{word} {name}"
+            return text
+
+    # ------------------------------------------------------------------ per-resource facts
+    def subnet(self, sid: str | None) -> SubnetInfo | None:
+        """Placement of a subnet (None for anything that is not a subnet)."""
+        if not sid:
+            return None
+        return self.fact(("subnet", sid), _subnet_info, self, sid)
+
+    def routes(self, rt: str) -> tuple[RouteEntry, ...]:
+        """A route table's effective routes, most specific first."""
+        return self.fact(("routes", rt), _routes, rt)
+
+    def vpc_networks(self, vpc: str) -> tuple:
+        return self.fact(("vpc-networks", vpc), _vpc_networks, vpc)
+
+    def vpc_contains(self, vpc: str, network) -> bool:
+        return network is not None and any(within(network, n) for n in self.vpc_networks(vpc))
 
     def rules_of(self, group: str) -> tuple[tuple[SgRule, ...], tuple[SgRule, ...]]:
         """(ingress, egress) rules of a group; the default group lets in its own members and lets
         everything out."""
         if group.startswith(DEFAULT_GROUP_PREFIX):
-            return (SgRule("all", 0, 65535, None, "", group, "", 0),), \
-                   (SgRule("all", 0, 65535, parse("0.0.0.0/0"), "0.0.0.0/0", "", "", 0),)
-        return self.sg_rules.get(group, ((), ()))
+            return _default_group_rules(group)
+        return self.fact(("sg", group), _group_rules, group)
 
-    def vpc_contains(self, vpc: str, network) -> bool:
-        return network is not None and any(
-            n.version == network.version and network.subnet_of(n) for n in self.vpc_networks.get(vpc, ()))
+    def acl_rules(self, acl: str) -> tuple[tuple[NaclRule, ...], tuple[NaclRule, ...]]:
+        """(inbound, outbound) rules of a network ACL, in number order."""
+        return self.fact(("acl", acl), _acl_rules, acl)
 
+    def peering(self, pcx: str) -> tuple[str, str]:
+        """(requester, accepter) VPC ids of a peering connection."""
+        return self.fact(("peering", pcx), _peering, pcx)
 
-def network_index(diagram: Diagram) -> NetworkIndex:
-    """The tracing index of ``diagram``, built at most once per revision. Cost: O(n + r)."""
-    return diagram.cached(("reachability", "index"), lambda: _build(diagram))
+    # ------------------------------------------------------------------ scans, kept per source
+    def _get(self, name: str, key, default=None):
+        return self._maps[name].get(self.diagram, key, self.recording, default)
 
+    def main_route_table(self, vpc: str) -> str:
+        return self._get("main-rt", vpc, "")
 
-def _build(d: Diagram) -> NetworkIndex:
-    index = NetworkIndex(d)
-    for vpc in d.of_kind("Vpc"):
-        index.vpc_networks[vpc.id] = tuple(n for n in (parse(b) for b in q.vpc_cidr_blocks(d, vpc.id))
-                                           if n is not None)
-    for subnet in d.of_kind("Subnet"):
-        vpc = q.vpc_of(d, subnet.id)
-        rt = q.route_table_of(d, subnet.id)
-        acl = q.network_acl_of(d, subnet.id)
-        cidr = subnet.get("cidr")
-        network = parse(cidr) if isinstance(cidr, str) else None
-        index.subnets[subnet.id] = SubnetInfo(
-            subnet.id, subnet.label, network, vpc.id if vpc else "", q.az_of(d, subnet.id),
-            rt.id if rt else "", acl.id if acl else "", str(network) if network is not None else "")
-    for rt in d.of_kind("RouteTable"):
-        index.routes[rt.id] = _sorted_routes(d, rt.id)
-    for igw in d.of_kind("InternetGateway"):
-        vpc = igw.get("vpc")
-        if isinstance(vpc, str) and vpc in d:
-            index.internet_gateway.setdefault(vpc, igw.id)
-    for pcx in d.of_kind("VpcPeering"):
-        index.peerings[pcx.id] = (pcx.get("requester") or "", pcx.get("accepter") or "")
-    for att in d.of_kind("TransitGatewayAttachment"):
-        vpc = q.vpc_of(d, att.id)
-        if vpc is not None and att.get("transit_gateway"):
-            key = (att.get("transit_gateway"), vpc.id)
-            index.tgw_subnets[key] = index.tgw_subnets.get(key, ()) + tuple(
-                s.id for s in q.subnets_of(d, att.id))
-    for ep in d.of_kind("VpcEndpoint"):
-        vpc = q.vpc_of(d, ep.id)
-        if vpc is not None and ep.get("endpoint_type") == "interface" and ep.get("private_dns") \
-                and q.subnets_of(d, ep.id):
-            index.interface_endpoints.setdefault((vpc.id, service_name(ep.get("service", ""))), ep.id)
-    for sg in d.of_kind("SecurityGroup"):
-        index.sg_rules[sg.id] = (_sg_rules(sg.get("ingress", ()), "source_group"),
-                                 _sg_rules(sg.get("egress", ()), "destination_group"))
-        vpc = q.vpc_of(d, sg.id)
-        index.sg_vpc[sg.id] = vpc.id if vpc else ""
-    for acl in d.of_kind("NetworkAcl"):
-        index.acl_rules[acl.id] = (_acl_rules(acl.get("inbound", ())), _acl_rules(acl.get("outbound", ())))
-    for lb in d.of_kind("LoadBalancer"):
-        for tg_id in listener_target_groups(lb):
-            for target in q.targets_of(d, tg_id):
-                # An Auto Scaling group registers the instances it launches, drawn inside it.
-                members = [target] + ([c for c in d.children(target.id) if c.kind == "Instance"]
-                                      if target.kind == "AutoScalingGroup" else [])
-                for member in members:
-                    pairs = index.fronted_by.setdefault(member.id, [])
-                    if (lb.id, tg_id) not in pairs:
-                        pairs.append((lb.id, tg_id))
-    for cdn in d.of_kind("CloudFrontDistribution"):
-        for origin in cdn.get("origins", ()):
-            target = origin.get("target")
-            if isinstance(target, str) and target:
-                index.origin_of.setdefault(target, []).append(cdn.id)
-    return index
+    def default_acl(self, vpc: str) -> str:
+        return self._get("default-acl", vpc, "")
+
+    def internet_gateway(self, vpc: str) -> str | None:
+        return self._get("igw", vpc)
+
+    def peered(self, a: str, b: str) -> bool:
+        """Whether a peering connection joins VPCs ``a`` and ``b``."""
+        return bool(self._get("peered", frozenset((a, b))))
+
+    def tgw_subnets(self, tgw: str, vpc: str) -> tuple[str, ...] | None:
+        """Subnets attaching ``vpc`` to transit gateway ``tgw`` (None: not attached)."""
+        found = self._get("tgw", (tgw, vpc))
+        return None if found is None else tuple(s for subnets in found for s in subnets)
+
+    def tgw_connected(self, a: str, b: str) -> bool:
+        """Whether VPCs ``a`` and ``b`` are attached to a common transit gateway."""
+        if self.recording is not None:
+            self.recording.add(("fact", "tgw", ("vpc", b)))
+        keys = self._maps["tgw"].keys(self.diagram, self.recording, ("vpc", a))
+        tgws = {tgw for tgw, vpc in keys if vpc == a}
+        return any((tgw, b) in keys for tgw in tgws)
+
+    def tgw_vpcs(self, tgw: str) -> list[str]:
+        """VPCs attached to ``tgw``, in the order of their first attachment."""
+        keys = self._maps["tgw"].keys(self.diagram, self.recording, ("tgw", tgw))
+        return [vpc for t, vpc in keys if t == tgw]
+
+    def interface_endpoint(self, vpc: str, service: str) -> str:
+        """The interface endpoint with private DNS that serves ``service`` in ``vpc`` ("" if none)."""
+        return self._get("interface-endpoints", (vpc, service), "")
+
+    def fronted_by(self, target: str) -> list[tuple[str, str]]:
+        """(load balancer, target group) pairs that send to ``target``."""
+        return self._get("fronted-by", target, [])
+
+    def origin_of(self, target: str) -> list[str]:
+        """CloudFront distributions using ``target`` as an origin."""
+        return self._get("origin-of", target, [])
+
+    def members(self, group: str) -> list[str]:
+        """Ids of the resources a security group is on, in the diagram's order (kind by kind)."""
+        return self._get("members", group, [])
 
 
-def service_name(service: str) -> str:
-    """``com.amazonaws.us-east-1.ecr.dkr`` -> ``ecr.dkr``; short names are kept."""
-    if isinstance(service, str) and service.startswith("com.amazonaws."):
-        parts = service.split(".")
-        return ".".join(parts[3:]) if len(parts) > 3 else parts[-1]
-    return service if isinstance(service, str) else ""
+# ------------------------------------------------------------------------------------ computing
+def _subnet_info(r: Reads, index: NetworkIndex, sid: str) -> SubnetInfo | None:
+    subnet = r.get(sid)
+    if subnet is None or subnet.kind != "Subnet":
+        return None
+    vpc = q.vpc_of(r, sid)
+    vpc_id = vpc.id if vpc else ""
+    # A subnet's own association if it names an existing resource, else the VPC's main one (as
+    # model.queries.route_table_of and network_acl_of answer).
+    rt = subnet.get("route_table")
+    rt = rt if isinstance(rt, str) and rt and r.get(rt) is not None else \
+        (index.main_route_table(vpc_id) if vpc_id else "")
+    acl = subnet.get("network_acl")
+    acl = acl if isinstance(acl, str) and acl and r.get(acl) is not None else \
+        (index.default_acl(vpc_id) if vpc_id else "")
+    cidr = subnet.get("cidr")
+    network = parse(cidr) if isinstance(cidr, str) else None
+    return SubnetInfo(sid, subnet.label, network, vpc_id, q.az_of(r, sid), rt, acl,
+                      str(network) if network is not None else "")
 
 
-def listener_target_groups(lb) -> list[str]:
-    """Target groups a load balancer's listeners forward to (default actions and rules)."""
-    out: list[str] = []
-    for listener in lb.get("listeners", ()):
-        if listener.get("action") == "forward" and listener.get("target_group"):
-            out.append(listener.get("target_group"))
-        for rule in listener.get("rules", ()):
-            if rule.get("target_group"):
-                out.append(rule.get("target_group"))
-    return list(dict.fromkeys(t for t in out if isinstance(t, str)))
+def _routes(r: Reads, rt: str) -> tuple[RouteEntry, ...]:
+    record = r.get(rt)
+    return sorted_routes(r, rt) if record is not None and record.kind == "RouteTable" else ()
 
 
-def _sorted_routes(d: Diagram, rt_id: str) -> tuple[RouteEntry, ...]:
-    entries = []
-    for route in q.effective_routes(d, rt_id):
-        dest = route.destination if isinstance(route.destination, str) else ""
-        if is_prefix_list(dest):
-            entries.append(RouteEntry(dest, None, dest, route.target, route.origin, route.path,
-                                      _PREFIX_LIST_RANK))
-        else:
-            net = parse(dest)
-            entries.append(RouteEntry(dest, net, "", route.target if isinstance(route.target, str) else "",
-                                      route.origin, route.path, net.prefixlen if net else -1))
-    # Stable: among equal ranks the local route (listed first) wins, as AWS keeps it.
-    return tuple(sorted(entries, key=lambda e: -e.rank))
+def _vpc_networks(r: Reads, vpc: str) -> tuple:
+    record = r.get(vpc)
+    if record is None or record.kind != "Vpc":
+        return ()
+    return tuple(n for n in (parse(b) for b in q.vpc_cidr_blocks(r, vpc)) if n is not None)
 
 
-def _sg_rules(records, peer_field: str) -> tuple[SgRule, ...]:
+def _group_rules(r: Reads, group: str):
+    sg = r.get(group)
+    if sg is None or sg.kind != "SecurityGroup":
+        return _NO_RULES
+    return (sg_rules(sg.get("ingress", ()), "source_group"),
+            sg_rules(sg.get("egress", ()), "destination_group"))
+
+
+def _default_group_rules(group: str):
+    return (SgRule("all", 0, 65535, None, "", group, "", 0),), \
+           (SgRule("all", 0, 65535, parse("0.0.0.0/0"), "0.0.0.0/0", "", "", 0),)
+
+
+def _acl_rules(r: Reads, acl: str):
+    record = r.get(acl)
+    if record is None or record.kind != "NetworkAcl":
+        return _NO_RULES
+    return (acl_rules(record.get("inbound", ())), acl_rules(record.get("outbound", ())))
+
+
+def _peering(r: Reads, pcx: str) -> tuple[str, str]:
+    record = r.get(pcx)
+    if record is None or record.kind != "VpcPeering":
+        return ("", "")
+    return (record.get("requester") or "", record.get("accepter") or "")
+
+
+# ------------------------------------------------------------------------------------ scans
+def _main_rt(r: Reads, rt):
+    vpc = q.vpc_of(r, rt.id)
+    return [(vpc.id, rt.id)] if rt.get("main") and vpc is not None else []
+
+
+def _default_acl(r: Reads, acl):
+    vpc = q.vpc_of(r, acl.id)
+    return [(vpc.id, acl.id)] if acl.get("default") and vpc is not None else []
+
+
+def _igw(r: Reads, igw):
+    vpc = igw.get("vpc")
+    return [(vpc, igw.id)] if isinstance(vpc, str) and vpc in r else []
+
+
+def _peered(r: Reads, pcx):
+    return [(frozenset((pcx.get("requester") or "", pcx.get("accepter") or "")), True)]
+
+
+def _tgw(r: Reads, att):
+    vpc = q.vpc_of(r, att.id)
+    if vpc is None or not att.get("transit_gateway"):
+        return []
+    return [((att.get("transit_gateway"), vpc.id), tuple(s.id for s in q.subnets_of(r, att.id)))]
+
+
+def _tgw_aliases(key):
+    tgw, vpc = key
+    return (("vpc", vpc), ("tgw", tgw))
+
+
+def _interface_endpoints(r: Reads, ep):
+    vpc = q.vpc_of(r, ep.id)
+    if vpc is None or ep.get("endpoint_type") != "interface" or not ep.get("private_dns") \
+            or not q.subnets_of(r, ep.id):
+        return []
+    return [((vpc.id, service_name(ep.get("service", ""))), ep.id)]
+
+
+def _fronted_by(r: Reads, lb):
     out = []
-    for i, r in enumerate(records or ()):
-        cidr = r.get("cidr") if isinstance(r.get("cidr"), str) else ""
-        group = r.get(peer_field) if isinstance(r.get(peer_field), str) else ""
-        plist = r.get("prefix_list") if isinstance(r.get("prefix_list"), str) else ""
-        protocol = r.get("protocol") if isinstance(r.get("protocol"), str) else "tcp"
-        out.append(SgRule(protocol, _int(r.get("from_port")), _int(r.get("to_port")),
-                          parse(cidr) if cidr else None, cidr, group, plist, i))
-    return tuple(out)
+    for tg_id in listener_target_groups(lb):
+        for target in q.targets_of(r, tg_id):
+            # An Auto Scaling group registers the instances it launches, drawn inside it.
+            members = [target] + ([c for c in r.children(target.id) if c.kind == "Instance"]
+                                  if target.kind == "AutoScalingGroup" else [])
+            out += [(member.id, (lb.id, tg_id)) for member in members]
+    return out
 
 
-def _acl_rules(records) -> tuple[NaclRule, ...]:
-    out = []
-    for r in records or ():
-        cidr = r.get("cidr") if isinstance(r.get("cidr"), str) else ""
-        out.append(NaclRule(_int(r.get("rule_number")), r.get("protocol") or "all",
-                            _int(r.get("from_port")), _int(r.get("to_port"), 65535),
-                            parse(cidr) if cidr else None, cidr, r.get("action") == "allow"))
-    return tuple(sorted(out, key=lambda r: r.number))
+def _origin_of(r: Reads, cdn):
+    return [(origin.get("target"), cdn.id) for origin in cdn.get("origins", ())
+            if isinstance(origin.get("target"), str) and origin.get("target")]
 
 
-def _int(value, default: int = 0) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else default
+def _members(r: Reads, record):
+    if record.kind == "Instance" and not record.get("security_groups"):
+        parent = r.get(record.parent)
+        if parent is not None and parent.kind == "AutoScalingGroup":
+            return []  # counted through its group
+    return [(group.id, record.id) for group in q.security_groups_of(r, record.id)]
+
+
+def _contribution_maps() -> list[Contributions]:
+    return [
+        Contributions("main-rt", ("RouteTable",), _main_rt),
+        Contributions("default-acl", ("NetworkAcl",), _default_acl),
+        Contributions("igw", ("InternetGateway",), _igw),
+        Contributions("peered", ("VpcPeering",), _peered),
+        Contributions("tgw", ("TransitGatewayAttachment",), _tgw, "all", _tgw_aliases),
+        Contributions("interface-endpoints", ("VpcEndpoint",), _interface_endpoints),
+        Contributions("fronted-by", ("LoadBalancer",), _fronted_by, "unique"),
+        Contributions("origin-of", ("CloudFrontDistribution",), _origin_of, "all"),
+        Contributions("members", MEMBER_KINDS, _members, "all"),
+    ]

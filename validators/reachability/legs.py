@@ -63,12 +63,8 @@ class LegResult:
 
 def side_of(d: Diagram, index: NetworkIndex, endpoint: Endpoint, subnet_id: str | None) -> Side:
     """``endpoint`` at its interface in ``subnet_id`` (``None``: an outside endpoint); remembered
-    for the diagram revision."""
-    key = (endpoint, subnet_id)
-    side = index.sides.get(key)
-    if side is None:
-        side = index.sides[key] = _side_of(d, index, endpoint, subnet_id)
-    return side
+    until an edit touches the subnet or the endpoint."""
+    return index.fact(("side", endpoint, subnet_id), _side_of, index, endpoint, subnet_id)
 
 
 def _side_of(d: Diagram, index: NetworkIndex, endpoint: Endpoint, subnet_id: str | None) -> Side:
@@ -182,7 +178,7 @@ def _arrived_in(w: Walk, src: Side, dst: Side, arrival: Arrival) -> bool:
 def _inside_to_outside(w: Walk, spec: LegSpec, src: Side, dst: Side) -> bool:
     service = dst.endpoint.service
     endpoint_id = "" if spec.gateway_only or not service else \
-        w.index.interface_endpoints.get((src.vpc, service), "")
+        w.index.interface_endpoint(src.vpc, service)
     if endpoint_id:
         return _through_interface_endpoint(w, spec, src, dst, endpoint_id)
     if not w.groups_allow(src, "egress", dst.address):
@@ -225,7 +221,7 @@ def _outside_to_inside(w: Walk, spec: LegSpec, src: Side, dst: Side) -> bool:
               f"CloudFront reaches {dst.endpoint.label} privately through a VPC origin (no internet "
               f"gateway or public IP needed)")
     else:
-        igw = w.index.internet_gateway.get(dst.vpc)
+        igw = w.index.internet_gateway(dst.vpc)
         if igw is None:
             why = f"{w.called('VPC', dst.vpc)} has no internet gateway, so nothing from the internet can enter it"
             return w.block(src.id, dst.vpc, "Vpc", Check.GATEWAY, why, "NO_ROUTE_TO_DESTINATION",
@@ -295,7 +291,7 @@ def _range(address: Address) -> str:
 
 
 def _peered(w: Walk, a: str, b: str) -> bool:
-    return any({req, acc} == {a, b} for req, acc in w.index.peerings.values())
+    return w.index.peered(a, b)
 
 
 # ---------------------------------------------------------------------------------- load balancers

@@ -56,11 +56,7 @@ def connected(w: Walk, a: str, b: str) -> bool:
     """Whether two VPCs share a peering connection or a transit gateway."""
     if a == b:
         return True
-    for req, acc in w.index.peerings.values():
-        if {req, acc} == {a, b}:
-            return True
-    tgws_a = {tgw for (tgw, vpc) in w.index.tgw_subnets if vpc == a}
-    return any((tgw, b) in w.index.tgw_subnets for tgw in tgws_a)
+    return w.index.peered(a, b) or w.index.tgw_connected(a, b)
 
 
 def route(w: Walk, cur: Side, dest: Address, dest_vpc: str, source: Address, depth: int = 0) -> Arrival | None:
@@ -255,7 +251,7 @@ def _onward(w: Walk, side: Side, dest: Address, dest_vpc: str, source: Address, 
 
 def _peering(w: Walk, cur: Side, pcx, dest: Address, dest_vpc: str, source: Address, depth):
     subnet = cur.subnet
-    requester, accepter = w.index.peerings.get(pcx.id, ("", ""))
+    requester, accepter = w.index.peering(pcx.id)
     if subnet.vpc not in (requester, accepter):
         return _fail(w, cur, pcx.id, pcx.kind, "BAD_STATE_ROUTE",
                      f"{w.called('peering connection', pcx.id)} does not connect {w.called('VPC', subnet.vpc)}",
@@ -265,7 +261,7 @@ def _peering(w: Walk, cur: Side, pcx, dest: Address, dest_vpc: str, source: Addr
         return _fail(w, cur, pcx.id, pcx.kind, "BAD_STATE_ROUTE",
                      f"{w.called('peering connection', pcx.id)} has no VPC on its other side", check=Check.GATEWAY)
     if dest.is_public or not w.index.vpc_contains(peer, dest.network):
-        blocks = ", ".join(str(n) for n in w.index.vpc_networks.get(peer, ())) or "none"
+        blocks = ", ".join(str(n) for n in w.index.vpc_networks(peer)) or "none"
         why = (f"{w.called('peering connection', pcx.id)} only carries traffic for {w.called('VPC', peer)}'s own "
                f"blocks ({blocks}); {dest.label} is not in them: peering is not transitive and a "
                f"peer's gateways cannot be used")
@@ -279,7 +275,7 @@ def _peering(w: Walk, cur: Side, pcx, dest: Address, dest_vpc: str, source: Addr
 
 def _transit_gateway(w: Walk, cur: Side, tgw, dest: Address, dest_vpc: str, source: Address, depth):
     subnet = cur.subnet
-    attached = w.index.tgw_subnets.get((tgw.id, subnet.vpc))
+    attached = w.index.tgw_subnets(tgw.id, subnet.vpc)
     if attached is None:
         return _fail(w, cur, tgw.id, tgw.kind, "BAD_STATE_ROUTE",
                      f"{w.called('VPC', subnet.vpc)} has no attachment to {w.called('transit gateway', tgw.id)}, so "
@@ -293,8 +289,8 @@ def _transit_gateway(w: Walk, cur: Side, tgw, dest: Address, dest_vpc: str, sour
                      f"reach it", check=Check.GATEWAY, resources=(subnet.id,))
     found = ""
     if tgw.get("default_route_table_propagation") and not dest.is_public:
-        for (t, vpc) in w.index.tgw_subnets:
-            if t == tgw.id and vpc != subnet.vpc and w.index.vpc_contains(vpc, dest.network):
+        for vpc in w.index.tgw_vpcs(tgw.id):
+            if vpc != subnet.vpc and w.index.vpc_contains(vpc, dest.network):
                 found = vpc
                 break
     if not found:

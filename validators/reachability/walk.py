@@ -88,26 +88,12 @@ class Walk:
 
     # naming ------------------------------------------------------------------------------
     def name(self, rid: str) -> str:
-        names = self.index.names
-        try:
-            return names[rid]
-        except KeyError:
-            record = self.d.get(rid)
-            name = names[rid] = "the VPC's default security group" if rid.startswith(DEFAULT_GROUP_PREFIX) \
-                else (record.label if record else rid)
-            return name
+        return self.index.name(rid)
 
     def called(self, word: str, rid: str) -> str:
         """``route table app-a``, but ``route table 1`` (not ``route table route table 1``) when the
         name already says what it is."""
-        key = (word, rid)
-        names = self.index.names
-        try:
-            return names[key]
-        except KeyError:
-            name = self.name(rid)
-            text = names[key] = name if name.lower().startswith(word.lower()) else f"{word} {name}"
-            return text
+        return self.index.called(word, rid)
 
     def kind_of(self, rid: str) -> str:
         record = self.d.get(rid)
@@ -239,10 +225,10 @@ class Walk:
     # routes ---------------------------------------------------------------------------------
     def routes_of(self, subnet: SubnetInfo) -> tuple[RouteEntry, ...]:
         if subnet.route_table:
-            return self.index.routes.get(subnet.route_table, ())
+            return self.index.routes(subnet.route_table)
         # No route table drawn: AWS's implicit main table, which holds the local routes only.
         return tuple(RouteEntry(str(n), n, "", "local", "local", "", n.prefixlen)
-                     for n in self.index.vpc_networks.get(subnet.vpc, ()))
+                     for n in self.index.vpc_networks(subnet.vpc))
 
     def table_of(self, subnet: SubnetInfo) -> tuple[str, str, str]:
         """(component id, kind, words) for the route table a subnet uses."""

@@ -6,8 +6,8 @@ from model.diagram import Diagram
 
 from ..finding import Severity
 from ..reachability.codes import NACL_CODES
-from ..reachability.findings import PATH_KINDS, blocking_hop, describe_flow, fix_for, involved
-from ..reachability.implied import implied_results
+from ..reachability.findings import PATH_KINDS, blocking_hop, describe_flow, fix_for, involved, path_scope
+from ..reachability.implied import ImpliedResult
 from ..reachability.results import Check, Direction
 from ..rule import Rule
 
@@ -25,21 +25,21 @@ _BLOCKERS = {
 }
 
 
-def check(diagram: Diagram):
-    for item in implied_results(diagram):
-        blocked = item.result.blocked
-        if item.satisfied or not item.implied.strict or blocked is None \
-                or blocked.code not in NACL_CODES:
-            continue
-        hop = blocking_hop(item.result)
-        first, params = describe_flow(diagram, item)
-        acl = diagram.get(blocked.component)
-        subnet = next((diagram[r] for r in blocked.resources
-                       if r in diagram and diagram[r].kind == "Subnet"), None)
-        yield RULE.finding(first + _BLOCKERS[(blocked.direction, hop.check)], involved(diagram, item),
-                           fix_for(item), acl=acl.label if acl is not None else blocked.component,
-                           subnet=subnet.label if subnet is not None else "?", rule=hop.matched,
-                           code=blocked.code, **params)
+def check_item(diagram: Diagram, item: ImpliedResult):
+    """This rule's finding about one traced implied flow, if it has one."""
+    blocked = item.result.blocked
+    if item.satisfied or not item.implied.strict or blocked is None \
+            or blocked.code not in NACL_CODES:
+        return
+    hop = blocking_hop(item.result)
+    first, params = describe_flow(diagram, item)
+    acl = diagram.get(blocked.component)
+    subnet = next((diagram[r] for r in blocked.resources
+                   if r in diagram and diagram[r].kind == "Subnet"), None)
+    yield RULE.finding(first + _BLOCKERS[(blocked.direction, hop.check)], involved(diagram, item),
+                       fix_for(item), acl=acl.label if acl is not None else blocked.component,
+                       subnet=subnet.label if subnet is not None else "?", rule=hop.matched,
+                       code=blocked.code, **params)
 
 
 RULE = Rule(
@@ -55,5 +55,5 @@ RULE = Rule(
     docs="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",
     watches=PATH_KINDS,
     watches_metadata=("region",),
-    check=check,
+    scope=path_scope(check_item),
 )

@@ -7,8 +7,8 @@ from model.diagram import Diagram
 
 from ..finding import Severity
 from ..reachability.codes import ROUTING_CODES
-from ..reachability.findings import PATH_KINDS, component_words, describe_flow, fix_for, involved
-from ..reachability.implied import OUTBOUND_CATEGORIES, implied_results
+from ..reachability.findings import PATH_KINDS, component_words, describe_flow, fix_for, involved, path_scope
+from ..reachability.implied import OUTBOUND_CATEGORIES, ImpliedResult
 from ..rule import Rule
 
 #: What else would do, by need (appended to the fix).
@@ -23,17 +23,17 @@ _ALTERNATIVES = {
 }
 
 
-def check(diagram: Diagram):
-    for item in implied_results(diagram):
-        blocked = item.result.blocked
-        if item.satisfied or item.implied.category not in OUTBOUND_CATEGORIES or blocked is None \
-                or blocked.code not in ROUTING_CODES:
-            continue
-        first, params = describe_flow(diagram, item)
-        yield RULE.finding(first + ": the traffic stops at {blocker} ({code}).", involved(diagram, item),
-                           fix_for(item, _ALTERNATIVES.get(item.implied.category, "")),
-                           blocker=component_words(diagram, blocked.component), code=blocked.code,
-                           **params)
+def check_item(diagram: Diagram, item: ImpliedResult):
+    """This rule's finding about one traced implied flow, if it has one."""
+    blocked = item.result.blocked
+    if item.satisfied or item.implied.category not in OUTBOUND_CATEGORIES or blocked is None \
+            or blocked.code not in ROUTING_CODES:
+        return
+    first, params = describe_flow(diagram, item)
+    yield RULE.finding(first + ": the traffic stops at {blocker} ({code}).", involved(diagram, item),
+                       fix_for(item, _ALTERNATIVES.get(item.implied.category, "")),
+                       blocker=component_words(diagram, blocked.component), code=blocked.code,
+                       **params)
 
 
 RULE = Rule(
@@ -50,5 +50,5 @@ RULE = Rule(
     docs="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html",
     watches=PATH_KINDS,
     watches_metadata=("region",),
-    check=check,
+    scope=path_scope(check_item),
 )

@@ -6,8 +6,8 @@ from model.diagram import Diagram
 
 from ..finding import Severity
 from ..reachability.codes import SG_CODES
-from ..reachability.findings import PATH_KINDS, blocking_hop, describe_flow, fix_for, involved
-from ..reachability.implied import implied_results
+from ..reachability.findings import PATH_KINDS, blocking_hop, describe_flow, fix_for, involved, path_scope
+from ..reachability.implied import ImpliedResult
 from ..reachability.results import Check
 from ..rule import Rule
 
@@ -23,21 +23,21 @@ _BLOCKERS = {
 }
 
 
-def check(diagram: Diagram):
-    for item in implied_results(diagram):
-        blocked = item.result.blocked
-        if item.satisfied or not item.implied.strict or blocked is None or blocked.code not in SG_CODES:
-            continue
-        hop = blocking_hop(item.result)
-        first, params = describe_flow(diagram, item)
-        owner = diagram.get(hop.location) if hop else None
-        group = diagram.get(hop.component) if hop else None
-        group_name = group.label if group is not None and group.kind == "SecurityGroup" \
-            else "the VPC's default security group"
-        yield RULE.finding(first + _BLOCKERS[(blocked.code, hop.check)], involved(diagram, item),
-                           fix_for(item), group=group_name,
-                           owner=owner.label if owner is not None else hop.location,
-                           code=blocked.code, **params)
+def check_item(diagram: Diagram, item: ImpliedResult):
+    """This rule's finding about one traced implied flow, if it has one."""
+    blocked = item.result.blocked
+    if item.satisfied or not item.implied.strict or blocked is None or blocked.code not in SG_CODES:
+        return
+    hop = blocking_hop(item.result)
+    first, params = describe_flow(diagram, item)
+    owner = diagram.get(hop.location) if hop else None
+    group = diagram.get(hop.component) if hop else None
+    group_name = group.label if group is not None and group.kind == "SecurityGroup" \
+        else "the VPC's default security group"
+    yield RULE.finding(first + _BLOCKERS[(blocked.code, hop.check)], involved(diagram, item),
+                       fix_for(item), group=group_name,
+                       owner=owner.label if owner is not None else hop.location,
+                       code=blocked.code, **params)
 
 
 RULE = Rule(
@@ -54,5 +54,5 @@ RULE = Rule(
     docs="https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
     watches=PATH_KINDS,
     watches_metadata=("region",),
-    check=check,
+    scope=path_scope(check_item),
 )
