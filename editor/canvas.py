@@ -39,10 +39,13 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from model import kinds as _kinds
 from model.edits import Composite, disconnect, remove_resources
+from validators.i18n import finding_message
 
 from . import clipboard
+from .commands import step_name
 from .document import Document
 from .handles import ConnectHandle, HandleSet, ResizeHandle
+from .icons import ui_icon
 from .items import ContainerItem, DiagramItem, ReferenceItem, ResourceItem
 from .items.overlays import ConnectPreview, DropHighlight, HintLabel
 from .scene import DiagramScene
@@ -55,6 +58,7 @@ from .tools.removal import describe_removal
 from .tools.select import SelectTool
 from .tools.targets import drop_target
 from .tools.tracing import FlowDrawing, PathDrawing, TraceTool
+from .translations import current_language
 from .view import CanvasView
 
 __all__ = ["Canvas", "KIND_MIME_TYPE", "RESOURCES_MIME_TYPE", "TOOLS"]
@@ -73,6 +77,8 @@ class Canvas(QWidget):
     status_message = Signal(str)
     trace_picked = Signal(str, str)
     zoom_changed = Signal(float)
+    #: The user asked why a finding matters ("Why?" in an item's context menu).
+    explain_requested = Signal(object)
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(parent)
@@ -130,7 +136,7 @@ class Canvas(QWidget):
         self.zoom_to_fit()
 
     def _on_refused(self, text: str) -> None:
-        self.say(f"Not possible: {text}.")
+        self.say(self.tr("Not possible: %1.").replace("%1", text))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -292,7 +298,7 @@ class Canvas(QWidget):
             return False
         if ids and self.confirm_delete:
             question = describe_removal(self.diagram, ids)
-            answer = QMessageBox.question(self, "Delete", question, QMessageBox.Yes | QMessageBox.No,
+            answer = QMessageBox.question(self, self.tr("Delete"), question, QMessageBox.Yes | QMessageBox.No,
                                           QMessageBox.No)
             if answer != QMessageBox.Yes:
                 return False
@@ -331,7 +337,7 @@ class Canvas(QWidget):
         text = clipboard.copy_text(self.diagram, ids)
         QGuiApplication.clipboard().setMimeData(clipboard.mime_data(text))
         self._paste_count = 0
-        self.say(f"Copied {len(ids)} resource{'s' if len(ids) != 1 else ''}.")
+        self.say(self.tr("Copied %n resource(s).", "", len(ids)))
         return True
 
     def cut(self) -> bool:
@@ -348,7 +354,7 @@ class Canvas(QWidget):
             at = None
         copied = clipboard.read_mime(QGuiApplication.clipboard().mimeData())
         if copied is None:
-            self.say("The clipboard holds no Kumozu resources.")
+            self.say(self.tr("The clipboard holds no Kumozu resources."))
             return []
         clip, roots = copied
         self._paste_count += 1
@@ -376,12 +382,12 @@ class Canvas(QWidget):
             result = clipboard.paste_edit(self.diagram, clip, roots, clipboard.SAME_PARENT,
                                           offset=(step * count, step * count), label=label)
         if result.edit is None:
-            self.say(f"Cannot paste: {result.refusal}.")
+            self.say(self.tr("Cannot paste: %1.").replace("%1", result.refusal))
             return []
         if not self.push(result.edit):
             return []
         self.select_ids(result.roots, center=False)
-        self.say(f"{result.edit.label}.")
+        self.say(f"{step_name(result.edit)}.")
         return result.ids
 
     def align(self, edge: str) -> bool:
@@ -391,7 +397,7 @@ class Canvas(QWidget):
             raise ValueError(f"unknown edge '{edge}'; use one of {', '.join(EDGES)}")
         edit = align_edit(self.diagram, self.selected_resource_ids(), edge)
         if edit is None:
-            self.say("Select two or more resources to align them.")
+            self.say(self.tr("Select two or more resources to align them."))
             return False
         return self.push(edit)
 
@@ -401,7 +407,7 @@ class Canvas(QWidget):
             raise ValueError(f"unknown axis '{axis}'; use horizontal or vertical")
         edit = distribute_edit(self.diagram, self.selected_resource_ids(), axis)
         if edit is None:
-            self.say("Select three or more resources to distribute them.")
+            self.say(self.tr("Select three or more resources to distribute them."))
             return False
         return self.push(edit)
 
@@ -475,23 +481,56 @@ class Canvas(QWidget):
         if item is not None and not item.isSelected():
             self.scene.clearSelection()
             item.setSelected(True)
+        menu = self.context_menu(item, self.view.mapToScene(view_pos))
+        menu.exec(global_pos)
+
+    def context_menu(self, item=None, at: QPointF | None = None) -> QMenu:
+        """The menu for ``item`` (None: the empty canvas): "Why?" for each of its findings first,
+        then editing, arranging and zoom."""
         menu = QMenu(self)
+        for finding in self.findings_of(item):
+            text = self.tr("Why? %1").replace("%1", _elided(finding_message(finding, current_language()), 70))
+            action = menu.addAction(ui_icon(SEVERITY_ICONS[finding.severity]), text,
+                                    lambda f=finding: self.explain_requested.emit(f))
+            action.setData(finding.rule)
+        if not menu.isEmpty():
+            menu.addSeparator()
         has_selection = bool(self.scene.selectedItems())
-        for text, slot, enabled in (("Cut", self.cut, has_selection), ("Copy", self.copy, has_selection),
-                                    ("Paste", lambda: self.paste(self.view.mapToScene(view_pos)), True),
-                                    ("Duplicate", self.duplicate, has_selection),
-                                    ("Delete", self.delete_selection, has_selection)):
+        at = at if at is not None else self.view.last_scene_pos
+        for text, slot, enabled in ((self.tr("Cut"), self.cut, has_selection),
+                                    (self.tr("Copy"), self.copy, has_selection),
+                                    (self.tr("Paste"), lambda: self.paste(at), True),
+                                    (self.tr("Duplicate"), self.duplicate, has_selection),
+                                    (self.tr("Delete"), self.delete_selection, has_selection)):
             menu.addAction(text, slot).setEnabled(enabled)
         if len(self.selected_resource_ids()) > 1:
-            arrange = menu.addMenu("Align")
+            arrange = menu.addMenu(self.tr("Align"))
+            edges = {"left": self.tr("Left"), "right": self.tr("Right"), "top": self.tr("Top"),
+                     "bottom": self.tr("Bottom"), "h-center": self.tr("Horizontal centre"),
+                     "v-center": self.tr("Vertical centre")}
             for edge in EDGES:
-                arrange.addAction(edge.replace("-", " ").capitalize(), lambda e=edge: self.align(e))
-            spread = menu.addMenu("Distribute")
+                arrange.addAction(edges.get(edge, edge), lambda e=edge: self.align(e))
+            spread = menu.addMenu(self.tr("Distribute"))
+            axes = {"horizontal": self.tr("Horizontally"), "vertical": self.tr("Vertically")}
             for axis in AXES:
-                spread.addAction(axis.capitalize(), lambda a=axis: self.distribute(a))
+                spread.addAction(axes.get(axis, axis), lambda a=axis: self.distribute(a))
         menu.addSeparator()
-        menu.addAction("Zoom to fit", self.zoom_to_fit)
-        menu.exec(global_pos)
+        menu.addAction(self.tr("Zoom to fit"), self.zoom_to_fit)
+        return menu
+
+    def findings_of(self, item) -> list:
+        """The findings about the resource or connection ``item`` shows, worst first."""
+        rid = getattr(item, "record", None)
+        rid = rid.id if rid is not None else getattr(item, "relation_id", None)
+        if not rid:
+            return []
+        found = [f for f in self.document.findings if rid in f.resources]
+        return sorted(found, key=lambda f: f.sort_key())
+
+    def retranslate(self) -> None:
+        """Say the drawing's words again in the current language (subtitles, tooltips)."""
+        if self.scene is not None:
+            self.scene.retranslate()
 
     def _choose_from_menu(self, options, global_pos: QPoint):
         menu = QMenu(self)
@@ -502,3 +541,10 @@ class Canvas(QWidget):
             chosen[menu.addAction(option.label)] = option
         action = menu.exec(global_pos)
         return chosen.get(action)
+
+
+SEVERITY_ICONS = {"error": "severity_error", "warning": "severity_warning", "info": "severity_info"}
+
+
+def _elided(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -11,6 +11,7 @@ import errno
 import re
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from model import edits
@@ -22,29 +23,43 @@ from model.files import atomic_write
 from model.layout import item_size
 from model.version import FORMAT_VERSION
 
-from .dialogs import (DESIGN_FILTER, ImageExportDialog, ask_save_as_instead, ask_save_changes,
+from .dialogs import (ImageExportDialog, design_filter, ask_save_as_instead, ask_save_changes,
                       choose_open_path, choose_save_path, show_error, suggested_native_name)
 from .document import SaveRefused
 
 __all__ = ["FileOperations", "describe_write_error", "describe_existing"]
 
 _VERSION_LINE = re.compile(r"^version:\s*(\d+)", re.MULTILINE)
-_IMAGE_FILTERS = {"png": "PNG images (*.png)", "svg": "SVG drawings (*.svg)", "pdf": "PDF documents (*.pdf)"}
+translate = QCoreApplication.translate
+
+
+def _image_filter(fmt: str) -> str:
+    return {"png": translate("FileOperations", "PNG images (*.png)"),
+            "svg": translate("FileOperations", "SVG drawings (*.svg)"),
+            "pdf": translate("FileOperations", "PDF documents (*.pdf)")}[fmt]
+
+
+def _named(text: str, *values) -> str:
+    """``text`` with ``%1``, ``%2``... replaced by ``values`` (Qt's placeholders, which a translation
+    may put in another order)."""
+    for i, value in reversed(list(enumerate(values, 1))):
+        text = text.replace(f"%{i}", str(value))
+    return text
 
 
 def describe_write_error(exc: OSError, path: str) -> str:
     """Why ``path`` could not be written, in words (the errno decides)."""
     folder = str(Path(path).parent)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"Kumozu is not allowed to write in “{folder}” (it is read-only or belongs to "
-                f"someone else).")
+        return _named(translate("FileOperations", "Kumozu is not allowed to write in “%1” (it is read-only "
+                                                  "or belongs to someone else)."), folder)
     if exc.errno == errno.ENOENT:
-        return f"The folder “{folder}” does not exist (any more)."
+        return _named(translate("FileOperations", "The folder “%1” does not exist (any more)."), folder)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "The disk is full (or your quota is used up)."
+        return translate("FileOperations", "The disk is full (or your quota is used up).")
     if exc.errno == errno.EISDIR:
-        return f"“{path}” is a folder."
-    return f"The system said: {exc.strerror or exc}."
+        return _named(translate("FileOperations", "“%1” is a folder."), path)
+    return _named(translate("FileOperations", "The system said: %1."), exc.strerror or exc)
 
 
 def describe_existing(path: str) -> str | None:
@@ -56,11 +71,12 @@ def describe_existing(path: str) -> str | None:
         return None
     fmt = sniff_format(head)
     if fmt is DesignFormat.CLOUDFORMATION:
-        return "a CloudFormation template"
+        return translate("FileOperations", "a CloudFormation template")
     if fmt is DesignFormat.NATIVE:
         match = _VERSION_LINE.search(head)
         if match and int(match.group(1)) > FORMAT_VERSION:
-            return f"a design written by a newer Kumozu (format version {match.group(1)})"
+            return _named(translate("FileOperations", "a design written by a newer Kumozu (format version %1)"),
+                          match.group(1))
     return None
 
 
@@ -87,7 +103,7 @@ class FileOperations:
 
     # ------------------------------------------------------------------ new and open
     def new(self) -> None:
-        if not self.maybe_save("starting a new design"):
+        if not self.maybe_save(translate("FileOperations", "starting a new design")):
             return
         self.document.new()
         region = self.window.prefs.default_region
@@ -95,21 +111,21 @@ class FileOperations:
             # The starting Region is part of a fresh document, not an edit to undo.
             self.document.diagram.apply(edits.set_metadata(self.document.diagram, "region", region))
         self.window.set_example(False)
-        self.window.statusBar().showMessage("New design", 4000)
+        self.window.statusBar().showMessage(translate("FileOperations", "New design"), 4000)
 
     def open(self) -> None:
-        if not self.maybe_save("opening another design"):
+        if not self.maybe_save(translate("FileOperations", "opening another design")):
             return
         path = choose_open_path(self.window, self.window.last_folder())
         if path:
             self.open_path(path)
 
     def open_recent(self, path: str) -> None:
-        if self.maybe_save("opening another design"):
+        if self.maybe_save(translate("FileOperations", "opening another design")):
             self.open_path(path)
 
     def open_example(self, path: str) -> None:
-        if self.maybe_save("opening an example"):
+        if self.maybe_save(translate("FileOperations", "opening an example")):
             self.open_path(path, example=True)
 
     def open_path(self, path: str, *, example: bool = False, region: str | None = None) -> bool:
@@ -119,8 +135,9 @@ class FileOperations:
         try:
             self.document.open(path, region=region or self.window.prefs.default_region)
         except LoadError as exc:
-            show_error(self.window, "Cannot open the design",
-                       f"Kumozu could not open “{Path(path).name}”.", str(exc))
+            show_error(self.window, translate("FileOperations", "Cannot open the design"),
+                       _named(translate("FileOperations", "Kumozu could not open “%1”."), Path(path).name),
+                       str(exc))
             return False
         self.window.set_example(example)
         if not example:
@@ -128,15 +145,18 @@ class FileOperations:
             self.window.remember_folder(path)
         if self.document.notes:
             self._show_notes(path)
-        kind = "CloudFormation template" if self.document.format is DesignFormat.CLOUDFORMATION else "design"
-        self.window.statusBar().showMessage(f"Opened {kind} {Path(path).name}", 5000)
+        if self.document.format is DesignFormat.CLOUDFORMATION:
+            said = translate("FileOperations", "Opened CloudFormation template %1")
+        else:
+            said = translate("FileOperations", "Opened design %1")
+        self.window.statusBar().showMessage(_named(said, Path(path).name), 5000)
         return True
 
     def _show_notes(self, path: str) -> None:
         notes = self.document.notes
-        box = QMessageBox(QMessageBox.Information, "Imported with notes",
-                          f"“{Path(path).name}” was imported. {len(notes)} thing"
-                          f"{'s are' if len(notes) != 1 else ' is'} worth knowing.", parent=self.window)
+        box = QMessageBox(QMessageBox.Information, translate("FileOperations", "Imported with notes"),
+                          _named(translate("FileOperations", "“%1” was imported. %2 thing(s) worth knowing."),
+                                 Path(path).name, len(notes)), parent=self.window)
         box.setInformativeText("\n".join(f"• {n}" for n in notes[:6]) + ("\n…" if len(notes) > 6 else ""))
         box.setDetailedText("\n".join(notes))
         box.exec()
@@ -148,8 +168,9 @@ class FileOperations:
         try:
             self.document.save()
         except SaveRefused:
-            reason = ("it is a CloudFormation template, and Kumozu saves its own format"
-                      if self.document.format is DesignFormat.CLOUDFORMATION else "it is not a Kumozu design")
+            reason = (translate("FileOperations", "it is a CloudFormation template, and Kumozu saves its own format")
+                      if self.document.format is DesignFormat.CLOUDFORMATION
+                      else translate("FileOperations", "it is not a Kumozu design"))
             return ask_save_as_instead(self.window, self.window.display_name(), reason) and self.save_as()
         except OSError as exc:
             self._save_failed(exc, self.document.path)
@@ -162,7 +183,8 @@ class FileOperations:
                                       self.window.last_folder())
         if self.window.is_example and self.document.path:
             start = str(Path(self.window.last_folder()) / Path(self.document.path).name)
-        path = choose_save_path(self.window, "Save design as", start, DESIGN_FILTER)
+        path = choose_save_path(self.window, translate("FileOperations", "Save design as"), start,
+                                design_filter())
         if not path:
             return False
         if not path.lower().endswith((".yaml", ".yml")):
@@ -184,10 +206,12 @@ class FileOperations:
         what = describe_existing(path)
         if what is None:
             return True
-        box = QMessageBox(QMessageBox.Warning, "Replace file",
-                          f"“{Path(path).name}” is {what}.", parent=self.window)
-        box.setInformativeText("Saving here replaces it with a Kumozu design. Replace it anyway?")
-        replace = box.addButton("Replace", QMessageBox.DestructiveRole)
+        box = QMessageBox(QMessageBox.Warning, translate("FileOperations", "Replace file"),
+                          _named(translate("FileOperations", "“%1” is %2."), Path(path).name, what),
+                          parent=self.window)
+        box.setInformativeText(translate("FileOperations", "Saving here replaces it with a Kumozu design. "
+                                                           "Replace it anyway?"))
+        replace = box.addButton(translate("FileOperations", "Replace"), QMessageBox.DestructiveRole)
         box.addButton(QMessageBox.Cancel)
         box.setDefaultButton(QMessageBox.Cancel)
         box.exec()
@@ -197,13 +221,14 @@ class FileOperations:
         self.window.autosaver.discard()
         self.window.recent.add(path)
         self.window.remember_folder(path)
-        self.window.statusBar().showMessage(f"Saved {Path(path).name}", 4000)
+        self.window.statusBar().showMessage(_named(translate("FileOperations", "Saved %1"), Path(path).name), 4000)
 
     def _save_failed(self, exc: OSError, path: str) -> None:
-        show_error(self.window, "Cannot save the design", f"“{Path(path).name}” was not saved. "
+        show_error(self.window, translate("FileOperations", "Cannot save the design"),
+                   _named(translate("FileOperations", "“%1” was not saved."), Path(path).name) + " "
                    + describe_write_error(exc, path),
-                   "Nothing was written and your design is still open with all its changes. Choose "
-                   "another place with File ▸ Save As.")
+                   translate("FileOperations", "Nothing was written and your design is still open with all its "
+                                               "changes. Choose another place with File ▸ Save As."))
 
     # ------------------------------------------------------------------ export
     def export_image(self, fmt: str) -> None:
@@ -212,7 +237,8 @@ class FileOperations:
             return
         stem = Path(self.document.path).name.split(".")[0] if self.document.path else "design"
         start = str(Path(self.window.last_folder()) / f"{stem}.{fmt}")
-        path = choose_save_path(self.window, f"Export {fmt.upper()}", start, _IMAGE_FILTERS[fmt])
+        path = choose_save_path(self.window, _named(translate("FileOperations", "Export %1"), fmt.upper()),
+                                start, _image_filter(fmt))
         if not path:
             return
         if not path.lower().endswith(f".{fmt}"):
@@ -222,18 +248,19 @@ class FileOperations:
         try:
             render_file(self.document.diagram, path, scale=options.scale.value(), findings=findings)
         except OSError as exc:
-            show_error(self.window, "Cannot export", f"“{Path(path).name}” was not written. "
-                       + describe_write_error(exc, path))
+            self._write_failed(exc, path)
             return
         except ValueError as exc:
-            show_error(self.window, "Cannot export", str(exc))
+            show_error(self.window, translate("FileOperations", "Cannot export"), str(exc))
             return
         self.window.remember_folder(path)
-        self.window.statusBar().showMessage(f"Exported {Path(path).name}", 5000)
+        self.window.statusBar().showMessage(_named(translate("FileOperations", "Exported %1"), Path(path).name),
+                                            5000)
 
     def export_native(self) -> None:
         start = suggested_native_name(self.document.path, self.window.last_folder())
-        path = choose_save_path(self.window, "Export Kumozu design", start, DESIGN_FILTER)
+        path = choose_save_path(self.window, translate("FileOperations", "Export Kumozu design"), start,
+                                design_filter())
         if path and self._may_replace(path):
             self._write_text(path, self.document.to_native_text())
 
@@ -242,9 +269,10 @@ class FileOperations:
         it is saved."""
         stem = Path(self.document.path).name.split(".")[0] if self.document.path else "design"
         start = str(Path(self.window.last_folder()) / f"{stem}.cfn.{fmt}")
-        file_filter = "CloudFormation templates (*.yaml *.yml)" if fmt == "yaml" else \
-            "CloudFormation templates (*.json)"
-        path = choose_save_path(self.window, "Export CloudFormation template", start, file_filter)
+        file_filter = translate("FileOperations", "CloudFormation templates (*.yaml *.yml)") if fmt == "yaml" \
+            else translate("FileOperations", "CloudFormation templates (*.json)")
+        path = choose_save_path(self.window, translate("FileOperations", "Export CloudFormation template"), start,
+                                file_filter)
         if not path:
             return
         if not path.lower().endswith((".yaml", ".yml", ".json", ".template")):
@@ -252,7 +280,8 @@ class FileOperations:
         try:
             text = export_template(self.document.diagram, fmt)
         except ExportProblem as exc:  # a writer bug: say so rather than write a broken template
-            show_error(self.window, "Cannot export", "The design cannot be written as a template.", str(exc))
+            show_error(self.window, translate("FileOperations", "Cannot export"),
+                       translate("FileOperations", "The design cannot be written as a template."), str(exc))
             return
         self._write_text(path, text)
 
@@ -260,11 +289,16 @@ class FileOperations:
         try:
             atomic_write(path, text.encode("utf-8"))
         except OSError as exc:
-            show_error(self.window, "Cannot export", f"“{Path(path).name}” was not written. "
-                       + describe_write_error(exc, path))
+            self._write_failed(exc, path)
             return
         self.window.remember_folder(path)
-        self.window.statusBar().showMessage(f"Exported {Path(path).name}", 5000)
+        self.window.statusBar().showMessage(_named(translate("FileOperations", "Exported %1"), Path(path).name),
+                                            5000)
+
+    def _write_failed(self, exc: OSError, path: str) -> None:
+        show_error(self.window, translate("FileOperations", "Cannot export"),
+                   _named(translate("FileOperations", "“%1” was not written."), Path(path).name) + " "
+                   + describe_write_error(exc, path))
 
     def _content_size(self) -> tuple[float, float]:
         """The drawing's size in points (what a scale of 1 gives), from the top-level geometry."""

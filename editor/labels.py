@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from model import queries as q
 from model.diagram import Diagram
+from model.i18n import choice_label
 from model.resources import Resource
+
+from .translations import current_language
+
+translate = QCoreApplication.translate
+
+
+def _choice(value) -> str:
+    """An enumerated value as the interface language shows it, without the value in brackets that
+    the inspector adds ("パブリック（public）" -> "パブリック")."""
+    shown = choice_label(str(value), current_language())
+    return shown.split("（", 1)[0] if shown != value else shown
 
 
 def subtitle(diagram: Diagram, record: Resource) -> str:
@@ -14,7 +28,8 @@ def subtitle(diagram: Diagram, record: Resource) -> str:
     if k == "Vpc":
         return ", ".join(str(b) for b in p.get("cidr_blocks", ()))
     if k == "Subnet":
-        kind = "public" if q.is_public_subnet(diagram, record.id) else "private"
+        public = q.is_public_subnet(diagram, record.id)
+        kind = translate("Labels", "public") if public else translate("Labels", "private")
         table = q.route_table_of(diagram, record.id)
         parts = [str(p.get("cidr", "")), kind]
         if table is not None:
@@ -31,43 +46,48 @@ def subtitle(diagram: Diagram, record: Resource) -> str:
     if k == "LoadBalancer":
         kind = "ALB" if p.get("lb_type") == "application" else "NLB"
         ports = ", ".join(f"{l.get('protocol')}:{l.get('port')}" for l in p.get("listeners", ()))
-        return f"{kind} {p.get('scheme')}" + (f"  {ports}" if ports else "")
+        return f"{kind} {_choice(p.get('scheme'))}" + (f"  {ports}" if ports else "")
     if k == "TargetGroup":
-        return f"{p.get('protocol')}:{p.get('port')} ({p.get('target_type')})"
+        return f"{p.get('protocol')}:{p.get('port')} ({_choice(p.get('target_type'))})"
     if k == "NatGateway":
-        return str(p.get("connectivity", ""))
+        return _choice(str(p.get("connectivity", "")))
     if k == "VpcEndpoint":
-        return f"{p.get('service')} ({p.get('endpoint_type')})"
+        return f"{p.get('service')} ({_choice(p.get('endpoint_type'))})"
     if k == "RouteTable":
         n = len(p.get("routes", ()))
-        return ("main, " if p.get("main") else "") + f"{n} route{'s' if n != 1 else ''}"
+        routes = (translate("Labels", "%1 route") if n == 1 else translate("Labels", "%1 routes")).replace(
+            "%1", str(n))
+        return (translate("Labels", "main, %1").replace("%1", routes)) if p.get("main") else routes
     if k == "SecurityGroup":
-        return f"{len(p.get('ingress', ()))} in / {len(p.get('egress', ()))} out"
+        return translate("Labels", "%1 in / %2 out").replace("%1", str(len(p.get("ingress", ())))).replace(
+            "%2", str(len(p.get("egress", ()))))
     if k == "NetworkAcl":
-        return ("default, " if p.get("default") else "") + \
-            f"{len(p.get('inbound', ()))} in / {len(p.get('outbound', ()))} out"
+        rules = translate("Labels", "%1 in / %2 out").replace("%1", str(len(p.get("inbound", ())))).replace(
+            "%2", str(len(p.get("outbound", ()))))
+        return translate("Labels", "default, %1").replace("%1", rules) if p.get("default") else rules
     if k in ("RdsInstance", "AuroraCluster"):
-        extra = " Multi-AZ" if p.get("multi_az") else ""
+        extra = " " + translate("Labels", "Multi-AZ") if p.get("multi_az") else ""
         return f"{p.get('engine')}{extra}"
     if k == "ElastiCacheCluster":
         return str(p.get("engine", ""))
     if k == "LambdaFunction":
-        return str(p.get("runtime", "")) + (" (in VPC)" if p.get("subnets") else "")
+        return str(p.get("runtime", "")) + (" " + translate("Labels", "(in VPC)") if p.get("subnets") else "")
     if k == "TaskDefinition":
         return f"{p.get('compatibility')} {p.get('cpu')} CPU / {p.get('memory')} MiB"
     if k == "EcsService":
         return f"{p.get('launch_type')} × {p.get('desired_count')}"
     if k == "DnsRecord":
         name = p.get("record_name") or "@"
-        return f"{p.get('record_type')} {name}" + (" (alias)" if p.get("alias_target") else "")
+        alias = " " + translate("Labels", "(alias)") if p.get("alias_target") else ""
+        return f"{p.get('record_type')} {name}{alias}"
     if k == "HostedZone":
-        return str(p.get("domain", "")) + (" (private)" if p.get("private") else "")
+        return str(p.get("domain", "")) + (" " + translate("Labels", "(private)") if p.get("private") else "")
     if k == "AcmCertificate":
         return f"{p.get('domain_name')}  {q.region_of(diagram, record.id)}"
     if k == "CloudFrontDistribution":
         return ", ".join(p.get("aliases", ()))
     if k == "SqsQueue":
-        return str(p.get("queue_type", ""))
+        return _choice(str(p.get("queue_type", "")))
     if k == "ApiGateway":
         return f"{p.get('api_type')} {p.get('endpoint_type')}"
     if k == "S3Bucket":

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QDockWidget, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
                                QToolButton, QUndoView, QWidget)
 
 from model import kinds as _kinds
 from model.documents import DesignFormat
+from model.i18n import kind_label
 from model.version import __version__
 from validators.finding import Severity
 from validators.reachability import implied_results
@@ -33,6 +34,8 @@ from .problems_panel import SEVERITY_ICONS, ProblemsPanel
 from .recovery import Autosaver, RecoveryStore, autosave_interval_ms
 from .settings import Preferences, RecentFiles, load_window_state, save_window_state, settings_store
 from .trace_panel import TracePanel
+from .translations import current_language, use_language
+from .commands import rename_undo_steps
 from .window_actions import WindowActions
 
 __all__ = ["MainWindow"]
@@ -56,11 +59,16 @@ class SeverityCounts(QWidget):
             self.buttons[severity] = button
 
     def show_counts(self, findings) -> None:
-        names = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
         for severity, button in self.buttons.items():
             n = sum(1 for f in findings if f.severity is severity)
             button.setText(str(n))
-            button.setToolTip(f"{n} {names[severity]}{'s' if n != 1 else ''}: click to list them")
+            if severity is Severity.ERROR:
+                tip = self.tr("%n error(s): click to list them", "", n)
+            elif severity is Severity.WARNING:
+                tip = self.tr("%n warning(s): click to list them", "", n)
+            else:
+                tip = self.tr("%n note(s): click to list them", "", n)
+            button.setToolTip(tip)
 
     def count(self, severity: Severity) -> int:
         return int(self.buttons[severity].text() or 0)
@@ -75,6 +83,7 @@ class MainWindow(QMainWindow):
         self.document = document or Document()
         self.document.setParent(self)
         self.prefs = prefs or Preferences.load()
+        use_language(self.prefs.language)  # before any text is set
         self.recent = RecentFiles()
         self.is_example = False
         self.canvas = Canvas(self.document, self)
@@ -84,13 +93,12 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsPanel(self.document)
         self.trace_panel = TracePanel(self.document)
         self.undo_view = QUndoView(self.document.undo_stack)
-        self.undo_view.setEmptyLabel("Opened design")
-        self.palette_dock = self._dock("Palette", "palette-dock", self.palette_panel, Qt.LeftDockWidgetArea)
-        self.inspector_dock = self._dock("Inspector", "inspector-dock", self.inspector,
-                                         Qt.RightDockWidgetArea)
-        self.problems_dock = self._dock("Problems", "problems-dock", self.problems, Qt.BottomDockWidgetArea)
-        self.trace_dock = self._dock("Trace", "trace-dock", self.trace_panel, Qt.RightDockWidgetArea)
-        self.history_dock = self._dock("Undo History", "history-dock", self.undo_view, Qt.RightDockWidgetArea)
+        self.palette_dock = self._dock("palette-dock", self.palette_panel, Qt.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("inspector-dock", self.inspector, Qt.RightDockWidgetArea)
+        self.problems_dock = self._dock("problems-dock", self.problems, Qt.BottomDockWidgetArea)
+        self.trace_dock = self._dock("trace-dock", self.trace_panel, Qt.RightDockWidgetArea)
+        self.history_dock = self._dock("history-dock", self.undo_view, Qt.RightDockWidgetArea)
+        self._name_docks()
         self.tabifyDockWidget(self.inspector_dock, self.trace_dock)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.inspector_dock.raise_()
@@ -123,8 +131,8 @@ class MainWindow(QMainWindow):
         self._selection_changed([])
 
     # ------------------------------------------------------------------ building
-    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _dock(self, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
@@ -139,7 +147,7 @@ class MainWindow(QMainWindow):
             button.clicked.connect(lambda _=False, s=severity: self.show_problems(s))
         self.zoom_label = QToolButton()
         self.zoom_label.setAutoRaise(True)
-        self.zoom_label.setToolTip("Zoom level: click to fit the design in the window")
+        self.zoom_label.setToolTip(self.tr("Zoom level: click to fit the design in the window"))
         self.zoom_label.clicked.connect(self.canvas.zoom_to_fit)
         status.addPermanentWidget(self.tool_label)
         status.addPermanentWidget(self.counts)
@@ -152,7 +160,8 @@ class MainWindow(QMainWindow):
         doc.path_changed.connect(lambda _p: self._update_title())
         doc.findings_changed.connect(lambda _delta: self._findings_changed())
         doc.diagram_replaced.connect(self._diagram_replaced)
-        doc.refused.connect(lambda why: self.statusBar().showMessage(f"Not possible: {why}", 8000))
+        doc.refused.connect(lambda why: self.statusBar().showMessage(
+            self.tr("Not possible: %1").replace("%1", why), 8000))
         doc.changed.connect(self._redraw_flows_later)
         canvas.selection_changed.connect(self._selection_changed)
         canvas.tool_changed.connect(self._tool_changed)
@@ -172,9 +181,9 @@ class MainWindow(QMainWindow):
     def display_name(self) -> str:
         name = self.document.display_name
         if self.is_example:
-            return f"{name} (example)"
+            return self.tr("%1 (example)").replace("%1", name)
         if self.document.format is DesignFormat.CLOUDFORMATION:
-            return f"{name} (CloudFormation)"
+            return self.tr("%1 (CloudFormation)").replace("%1", name)
         return name
 
     def _update_title(self) -> None:
@@ -211,12 +220,12 @@ class MainWindow(QMainWindow):
         self.menu_actions.show_tool(name)
         if name.startswith("place:"):
             kind = name.split(":", 1)[1]
-            label = _kinds.kind(kind).label if _kinds.is_kind(kind) else kind
-            self.tool_label.setText(f"Placing {label}: click where it goes (Esc cancels)")
+            label = kind_label(kind, current_language()) if _kinds.is_kind(kind) else kind
+            self.tool_label.setText(self.tr("Placing %1: click where it goes (Esc cancels)").replace("%1", label))
         elif name == "connect":
-            self.tool_label.setText("Connect: drag from one resource to another")
+            self.tool_label.setText(self.tr("Connect: drag from one resource to another"))
         elif name == "trace":
-            self.tool_label.setText("Trace: click the source, then the destination")
+            self.tool_label.setText(self.tr("Trace: click the source, then the destination"))
             self.show_trace()
         else:
             self.tool_label.setText("")
@@ -259,13 +268,18 @@ class MainWindow(QMainWindow):
         for implied in implied_results(self.document.diagram):
             flow = implied.result.flow
             port = "" if flow.protocol == "icmp" else f"/{flow.port}"
-            verdict = "passes" if implied.satisfied else \
-                f"blocked ({implied.result.blocked.code})" if implied.result.blocked else "blocked"
+            if implied.satisfied:
+                verdict = self.tr("passes")
+            elif implied.result.blocked:
+                verdict = self.tr("blocked (%1)").replace("%1", implied.result.blocked.code)
+            else:
+                verdict = self.tr("blocked")
             flows.append((flow.source, flow.destination, implied.satisfied,
                           f"{implied.implied.reason} — {flow.protocol}{port} {verdict}"))
         self.canvas.show_overlay_flows(flows)
         blocked = sum(1 for f in flows if not f[2])
-        self.statusBar().showMessage(f"{len(flows)} implied flows, {blocked} blocked", 5000)
+        self.statusBar().showMessage(self.tr("%n implied flow(s), %1 blocked", "", len(flows))
+                                     .replace("%1", str(blocked)), 5000)
 
     def set_snap(self, on: bool) -> None:
         self.canvas.set_snap(on)
@@ -276,7 +290,7 @@ class MainWindow(QMainWindow):
         """Select the next (or previous) problem in the Problems panel and show its resources."""
         findings = self.problems.visible_findings()
         if not findings:
-            self.statusBar().showMessage("No problems", 3000)
+            self.statusBar().showMessage(self.tr("No problems"), 3000)
             return
         current = self.problems.selected_finding()
         index = findings.index(current) + step if current in findings else (0 if step > 0 else -1)
@@ -302,6 +316,7 @@ class MainWindow(QMainWindow):
         self.prefs = dialog.preferences()
         self.prefs.save()
         self._apply_preferences()
+        use_language(self.prefs.language)  # Qt then tells every window: see changeEvent
 
     def _apply_preferences(self) -> None:
         self.canvas.set_snap(self.prefs.snap_to_grid)
@@ -311,9 +326,39 @@ class MainWindow(QMainWindow):
         self.autosaver.set_interval(autosave_interval_ms(self.prefs.autosave_seconds))
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Kumozu",
-                          f"<b>Kumozu (雲図) {__version__}</b><p>Draw AWS network architectures and "
-                          f"check them as you draw.</p>")
+        QMessageBox.about(self, self.tr("About Kumozu"),
+                          f"<b>Kumozu (雲図) {__version__}</b><p>"
+                          + self.tr("Draw AWS network architectures and check them as you draw.")
+                          + "</p>")
+
+    # ------------------------------------------------------------------ language
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Say everything the window itself shows in the current language (each panel follows the
+        same event on its own); the document, undo stack and selection are untouched."""
+        self.menu_actions.retranslate()
+        self._name_docks()
+        self.undo_view.setEmptyLabel(self.tr("Opened design"))
+        rename_undo_steps(self.document.undo_stack)
+        self.menu_actions.retranslate()  # the undo and redo actions name the renamed steps
+        self.zoom_label.setToolTip(self.tr("Zoom level: click to fit the design in the window"))
+        self._findings_changed()
+        self._tool_changed(self.canvas.tool.name)
+        self.canvas.retranslate()
+        self._update_title()
+        if self.menu_actions.implied_flows.isChecked():
+            self._draw_implied_flows()
+
+    def _name_docks(self) -> None:
+        for dock, title in ((self.palette_dock, self.tr("Palette")), (self.inspector_dock, self.tr("Inspector")),
+                            (self.problems_dock, self.tr("Problems")), (self.trace_dock, self.tr("Trace")),
+                            (self.history_dock, self.tr("Undo History"))):
+            dock.setWindowTitle(title)
+        self.undo_view.setEmptyLabel(self.tr("Opened design"))
 
     def quit_application(self) -> None:
         QApplication.closeAllWindows()

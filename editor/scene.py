@@ -10,18 +10,20 @@ findings are applied as deltas, and only subtitles that can depend on the change
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from model import kinds as _kinds
 from model import queries as q
 from model.diagram import Diagram
 from model.events import ChangeSet
+from model.i18n import relation_label
 from model.resources import Resource
 
 from . import styles
 from .items import ContainerItem, DiagramItem, LineLayer, ReferenceItem, ResourceItem
 from .labels import subtitle
+from .translations import current_language
 
 __all__ = ["DiagramScene"]
 
@@ -251,7 +253,8 @@ class DiagramScene(QGraphicsScene):
                 line = ReferenceItem(key, relation, styles.reference_pen(relation), self._line_layer)
                 line.target_id = target
                 self._add_line(key, line)
-            line.setToolTip(f"{record.label} {relation} {q.display(self.diagram, target)}")
+            line.setToolTip(f"{record.label} {relation_label(relation, current_language())} "
+                            f"{q.display(self.diagram, target)}")
             self._route(line, rid, target)
 
     def _sync_connection(self, relation_id: str) -> None:
@@ -265,9 +268,11 @@ class DiagramScene(QGraphicsScene):
             line.source_id, line.target_id = relation.source, relation.target
             self._add_line(key, line)
         port = relation.get("port")
-        what = f"{relation.get('protocol', 'tcp')}/{port}" if port else "any port"
-        line.setToolTip(f"Connection: {q.display(self.diagram, relation.source)} → "
-                        f"{q.display(self.diagram, relation.target)} on {what}")
+        what = f"{relation.get('protocol', 'tcp')}/{port}" if port else \
+            QCoreApplication.translate("DiagramScene", "any port")
+        line.setToolTip(QCoreApplication.translate("DiagramScene", "Connection: %1 → %2 on %3")
+                        .replace("%1", q.display(self.diagram, relation.source))
+                        .replace("%2", q.display(self.diagram, relation.target)).replace("%3", what))
         self._route(line, relation.source, relation.target)
 
     def _route(self, line: ReferenceItem, source: str, target: str) -> None:
@@ -295,6 +300,16 @@ class DiagramScene(QGraphicsScene):
     def refresh_lines_for_items(self, items) -> None:
         """Re-route lines while items are dragged (visual only; the model is untouched)."""
         self._refresh_lines_near({i.rid for i in items if isinstance(i, DiagramItem)})
+
+    def retranslate(self) -> None:
+        """Subtitles, tooltips and line tooltips again, in the current language."""
+        self._refresh_subtitles()
+        for item in self._items.values():
+            item.retranslate()
+        for record in self.diagram:
+            self._sync_lines_from(record.id)
+        for relation in self.diagram.relations():
+            self._sync_connection(relation.id)
 
     def _refresh_subtitles(self, change: ChangeSet | None = None) -> None:
         """Recompute subtitles (and subnet colours) that may depend on what changed: every subnet

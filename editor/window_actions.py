@@ -10,7 +10,7 @@ import re
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
@@ -22,9 +22,8 @@ EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 _TITLE_LINE = re.compile(r"^title:\s*['\"]?(.+?)['\"]?\s*$", re.MULTILINE)
 Key = QKeySequence.StandardKey
 
-ALIGNMENTS = (("left", "Align &Left Edges"), ("h-center", "Align &Horizontal Centres"),
-              ("right", "Align &Right Edges"), ("top", "Align &Top Edges"),
-              ("v-center", "Align &Vertical Centres"), ("bottom", "Align &Bottom Edges"))
+#: Edges and centres the Align menu offers, in its order.
+ALIGNMENTS = ("left", "h-center", "right", "top", "v-center", "bottom")
 
 
 def example_files() -> list[tuple[Path, str]]:
@@ -44,111 +43,179 @@ def _icon(name: str) -> QIcon:
     return ui_icon(name) if ui_icon_path(name).exists() else QIcon()
 
 
-class WindowActions:
-    """Creates every action of ``window`` and puts them in its menus and toolbar."""
+class WindowActions(QObject):
+    """Creates every action of ``window`` and puts them in its menus and toolbar. Their words are set
+    by :meth:`retranslate`, again whenever the interface language changes."""
 
     def __init__(self, window):
+        super().__init__(window)
         self.window = window
         files = window.files
         canvas = window.canvas
         stack = window.document.undo_stack
         # -- File
-        self.new = self._action("&New", files.new, Key.New, "new", "Start a new, empty design")
-        self.open = self._action("&Open…", files.open, Key.Open, "open",
-                                 "Open a Kumozu design or a CloudFormation template")
-        self.save = self._action("&Save", files.save, Key.Save, "save", "Save the design")
-        self.save_as = self._action("Save &As…", files.save_as, Key.SaveAs, None,
-                                    "Save the design under a new name")
-        self.export_png = self._action("&PNG Image…", partial(files.export_image, "png"))
-        self.export_svg = self._action("&SVG Drawing…", partial(files.export_image, "svg"))
-        self.export_pdf = self._action("P&DF Document…", partial(files.export_image, "pdf"))
-        self.export_native = self._action("Kumozu &Design (YAML)…", files.export_native)
-        self.export_cfn_yaml = self._action("&CloudFormation Template (YAML)…",
-                                            partial(files.export_cloudformation, "yaml"))
-        self.export_cfn_json = self._action("CloudFormation Template (&JSON)…",
-                                            partial(files.export_cloudformation, "json"))
-        self.preferences = self._action("&Preferences…", window.edit_preferences, Key.Preferences)
+        self.new = self._action(files.new, Key.New, "new")
+        self.open = self._action(files.open, Key.Open, "open")
+        self.save = self._action(files.save, Key.Save, "save")
+        self.save_as = self._action(files.save_as, Key.SaveAs)
+        self.export_png = self._action(partial(files.export_image, "png"))
+        self.export_svg = self._action(partial(files.export_image, "svg"))
+        self.export_pdf = self._action(partial(files.export_image, "pdf"))
+        self.export_native = self._action(files.export_native)
+        self.export_cfn_yaml = self._action(partial(files.export_cloudformation, "yaml"))
+        self.export_cfn_json = self._action(partial(files.export_cloudformation, "json"))
+        self.preferences = self._action(window.edit_preferences, Key.Preferences)
         self.preferences.setMenuRole(QAction.PreferencesRole)
-        self.close = self._action("&Close", window.close, Key.Close)
-        self.quit = self._action("&Quit", window.quit_application, Key.Quit)
+        self.close = self._action(window.close, Key.Close)
+        self.quit = self._action(window.quit_application, Key.Quit)
         self.quit.setMenuRole(QAction.QuitRole)
-        # -- Edit
-        self.undo = stack.createUndoAction(window, "&Undo")
-        self.undo.setShortcut(QKeySequence(Key.Undo))
-        self.undo.setIcon(_icon("undo"))
-        # The toolbar shows the short icon text; the menu and the tooltip say what is undone.
-        self.undo.setIconText("Undo")
-        self.redo = stack.createRedoAction(window, "&Redo")
-        self.redo.setShortcut(QKeySequence(Key.Redo))
-        self.redo.setIcon(_icon("redo"))
-        self.redo.setIconText("Redo")
-        self.cut = self._action("Cu&t", canvas.cut, Key.Cut)
-        self.copy = self._action("&Copy", canvas.copy, Key.Copy)
-        self.paste = self._action("&Paste", canvas.paste, Key.Paste)
-        self.duplicate = self._action("D&uplicate", canvas.duplicate, QKeySequence("Ctrl+D"))
-        self.delete = self._action("&Delete", window.delete_selection, Key.Delete, "delete",
-                                   "Delete the selection (and say what goes with it)")
-        self.select_all = self._action("Select &All", canvas.select_all, Key.SelectAll)
-        self.align = [self._action(text, partial(canvas.align, edge)) for edge, text in ALIGNMENTS]
-        self.distribute_h = self._action("Distribute &Horizontally", partial(canvas.distribute, "horizontal"))
-        self.distribute_v = self._action("Distribute &Vertically", partial(canvas.distribute, "vertical"))
+        # -- Edit: undo and redo name the step ("Undo Add web-a") in the current language.
+        self.undo = self._action(stack.undo, Key.Undo, "undo")
+        self.undo.setEnabled(stack.canUndo())
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.undoTextChanged.connect(lambda _text: self._name_undo_redo())
+        self.redo = self._action(stack.redo, Key.Redo, "redo")
+        self.redo.setEnabled(stack.canRedo())
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        stack.redoTextChanged.connect(lambda _text: self._name_undo_redo())
+        self.cut = self._action(canvas.cut, Key.Cut)
+        self.copy = self._action(canvas.copy, Key.Copy)
+        self.paste = self._action(canvas.paste, Key.Paste)
+        self.duplicate = self._action(canvas.duplicate, QKeySequence("Ctrl+D"))
+        self.delete = self._action(window.delete_selection, Key.Delete, "delete")
+        self.select_all = self._action(canvas.select_all, Key.SelectAll)
+        self.align = [self._action(partial(canvas.align, edge)) for edge in ALIGNMENTS]
+        self.distribute_h = self._action(partial(canvas.distribute, "horizontal"))
+        self.distribute_v = self._action(partial(canvas.distribute, "vertical"))
         # -- View
-        self.zoom_in = self._action("Zoom &In", canvas.zoom_in, Key.ZoomIn, "zoom_in")
-        self.zoom_out = self._action("Zoom &Out", canvas.zoom_out, Key.ZoomOut, "zoom_out")
-        self.zoom_fit = self._action("Zoom to &Fit", canvas.zoom_to_fit, QKeySequence("Ctrl+0"), "zoom_fit",
-                                     "Show the whole design")
-        self.snap = self._action("&Snap to Grid", window.set_snap, QKeySequence("Ctrl+Shift+G"))
+        self.zoom_in = self._action(canvas.zoom_in, Key.ZoomIn, "zoom_in")
+        self.zoom_out = self._action(canvas.zoom_out, Key.ZoomOut, "zoom_out")
+        self.zoom_fit = self._action(canvas.zoom_to_fit, QKeySequence("Ctrl+0"), "zoom_fit")
+        self.snap = self._action(window.set_snap, QKeySequence("Ctrl+Shift+G"))
         self.snap.setCheckable(True)
-        self.implied_flows = self._action("Show &Implied Flows", window.show_implied_flows,
-                                          QKeySequence("Ctrl+Shift+F"), None,
-                                          "Draw the flows the design implies: green when they pass, "
-                                          "red dashed when they are blocked")
+        self.implied_flows = self._action(window.show_implied_flows, QKeySequence("Ctrl+Shift+F"))
         self.implied_flows.setCheckable(True)
-        self.next_problem = self._action("&Next Problem", partial(window.step_problem, 1),
-                                         QKeySequence("F8"))
-        self.previous_problem = self._action("P&revious Problem", partial(window.step_problem, -1),
-                                             QKeySequence("Shift+F8"))
+        self.next_problem = self._action(partial(window.step_problem, 1), QKeySequence("F8"))
+        self.previous_problem = self._action(partial(window.step_problem, -1), QKeySequence("Shift+F8"))
         # -- Tools
         self.tools = QActionGroup(window)
         self.tools.setExclusive(True)
-        self.tool_select = self._tool("select", "&Select and Move", "V", "select",
-                                      "Select, move and resize (V)")
-        self.tool_connect = self._tool("connect", "&Connect", "C", "connect",
-                                       "Drag from one resource to another to relate them (C)")
-        self.tool_trace = self._tool("trace", "&Trace a Path", "T", "trace",
-                                     "Pick a source and a destination: can traffic flow? (T)")
+        self.tool_select = self._tool("select", "V", "select")
+        self.tool_connect = self._tool("connect", "C", "connect")
+        self.tool_trace = self._tool("trace", "T", "trace")
         self.tool_select.setChecked(True)
         # -- Help
-        self.about = self._action("&About Kumozu", window.show_about)
+        self.about = self._action(window.show_about)
         self.about.setMenuRole(QAction.AboutRole)
-        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu = QMenu(window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.examples_menu = QMenu("Open E&xample", window)
+        self.examples_menu = QMenu(window)
         self.examples_menu.aboutToShow.connect(self._fill_examples)
-        self._fill_recent()
         self._build_menus()
         self._build_toolbar()
+        self.retranslate()
+        self._fill_recent()
+
+    # ------------------------------------------------------------------ words
+    def retranslate(self) -> None:
+        """Every action's, menu's and the toolbar's words in the current language."""
+        texts = (
+            (self.new, self.tr("&New"), self.tr("Start a new, empty design")),
+            (self.open, self.tr("&Open…"),
+             self.tr("Open a Kumozu design or a CloudFormation template")),
+            (self.save, self.tr("&Save"), self.tr("Save the design")),
+            (self.save_as, self.tr("Save &As…"), self.tr("Save the design under a new name")),
+            (self.export_png, self.tr("&PNG Image…"), ""),
+            (self.export_svg, self.tr("&SVG Drawing…"), ""),
+            (self.export_pdf, self.tr("P&DF Document…"), ""),
+            (self.export_native, self.tr("Kumozu &Design (YAML)…"), ""),
+            (self.export_cfn_yaml, self.tr("&CloudFormation Template (YAML)…"), ""),
+            (self.export_cfn_json, self.tr("CloudFormation Template (&JSON)…"), ""),
+            (self.preferences, self.tr("&Preferences…"), ""),
+            (self.close, self.tr("&Close"), ""),
+            (self.quit, self.tr("&Quit"), ""),
+            (self.cut, self.tr("Cu&t"), ""),
+            (self.copy, self.tr("&Copy"), ""),
+            (self.paste, self.tr("&Paste"), ""),
+            (self.duplicate, self.tr("D&uplicate"), ""),
+            (self.delete, self.tr("&Delete"),
+             self.tr("Delete the selection (and say what goes with it)")),
+            (self.select_all, self.tr("Select &All"), ""),
+            (self.distribute_h, self.tr("Distribute &Horizontally"), ""),
+            (self.distribute_v, self.tr("Distribute &Vertically"), ""),
+            (self.zoom_in, self.tr("Zoom &In"), ""),
+            (self.zoom_out, self.tr("Zoom &Out"), ""),
+            (self.zoom_fit, self.tr("Zoom to &Fit"), self.tr("Show the whole design")),
+            (self.snap, self.tr("&Snap to Grid"), ""),
+            (self.implied_flows, self.tr("Show &Implied Flows"),
+             self.tr("Draw the flows the design implies: green when they pass, red dashed when "
+                          "they are blocked")),
+            (self.next_problem, self.tr("&Next Problem"), ""),
+            (self.previous_problem, self.tr("P&revious Problem"), ""),
+            (self.tool_select, self.tr("&Select and Move"), self.tr("Select, move and resize (V)")),
+            (self.tool_connect, self.tr("&Connect"),
+             self.tr("Drag from one resource to another to relate them (C)")),
+            (self.tool_trace, self.tr("&Trace a Path"),
+             self.tr("Pick a source and a destination: can traffic flow? (T)")),
+            (self.about, self.tr("&About Kumozu"), ""),
+        )
+        for action, text, tip in texts:
+            action.setText(text)
+            action.setIconText(_plain(text))
+            action.setStatusTip(tip)
+            action.setToolTip(tip or _plain(text))
+        aligned = (self.tr("Align &Left Edges"), self.tr("Align &Horizontal Centres"),
+                   self.tr("Align &Right Edges"), self.tr("Align &Top Edges"),
+                   self.tr("Align &Vertical Centres"), self.tr("Align &Bottom Edges"))
+        for action, text in zip(self.align, aligned):
+            action.setText(text)
+        # Short labels under the toolbar icons; the menu items keep their full names.
+        for action, short in ((self.zoom_out, self.tr("Zoom Out")), (self.zoom_fit, self.tr("Fit")),
+                              (self.zoom_in, self.tr("Zoom In"))):
+            action.setIconText(short)
+        self._name_undo_redo()
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.examples_menu.setTitle(self.tr("Open E&xample"))
+        for menu, title in ((self.file_menu, self.tr("&File")), (self.export_menu, self.tr("&Export")),
+                            (self.edit_menu, self.tr("&Edit")), (self.align_menu, self.tr("A&lign")),
+                            (self.view_menu, self.tr("&View")), (self.panels_menu, self.tr("&Panels")),
+                            (self.tools_menu, self.tr("&Tools")), (self.help_menu, self.tr("&Help"))):
+            menu.setTitle(title)
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+
+    def _name_undo_redo(self) -> None:
+        """"Undo Add web-a": the step's name (an edit's label) said in the current language."""
+        from model.i18n import edit_label
+        from .translations import current_language
+
+        stack = self.window.document.undo_stack
+        language = current_language()
+        for action, text, word, short in (
+                (self.undo, stack.undoText(), self.tr("&Undo"),
+                 self.tr("Undo")),
+                (self.redo, stack.redoText(), self.tr("&Redo"),
+                 self.tr("Redo"))):
+            named = edit_label(text, language) if text else ""
+            action.setText(self.tr("%1 %2", "undo/redo and the step's name")
+                           .replace("%1", word).replace("%2", named) if named else word)
+            action.setIconText(short)
+            action.setToolTip(_plain(action.text()))
 
     # ------------------------------------------------------------------ helpers
-    def _action(self, text, slot, shortcut=None, icon=None, tip="") -> QAction:
-        action = QAction(text, self.window)
+    def _action(self, slot, shortcut=None, icon=None) -> QAction:
+        action = QAction(self.window)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon:
             action.setIcon(_icon(icon))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
         action.triggered.connect(lambda checked=False: slot(checked) if action.isCheckable() else slot())
         return action
 
-    def _tool(self, name, text, key, icon, tip) -> QAction:
-        action = QAction(text, self.window)
+    def _tool(self, name, key, icon) -> QAction:
+        action = QAction(self.window)
         action.setShortcut(QKeySequence(key))
         action.setCheckable(True)
         action.setIcon(_icon(icon))
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
         action.setData(name)
         action.triggered.connect(lambda: self.window.canvas.set_tool(name))
         self.tools.addAction(action)
@@ -169,13 +236,13 @@ class WindowActions:
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu = bar.addMenu("")
         file_menu.addActions([self.new, self.open])
         file_menu.addMenu(self.recent_menu)
         file_menu.addMenu(self.examples_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
-        export = file_menu.addMenu(_icon("export"), "&Export")
+        self.export_menu = export = file_menu.addMenu(_icon("export"), "")
         export.addActions([self.export_png, self.export_svg, self.export_pdf])
         export.addSeparator()
         export.addActions([self.export_native, self.export_cfn_yaml, self.export_cfn_json])
@@ -184,36 +251,36 @@ class WindowActions:
         file_menu.addSeparator()
         file_menu.addActions([self.close, self.quit])
 
-        edit = bar.addMenu("&Edit")
+        self.edit_menu = edit = bar.addMenu("")
         edit.addActions([self.undo, self.redo])
         edit.addSeparator()
         edit.addActions([self.cut, self.copy, self.paste, self.duplicate, self.delete])
         edit.addSeparator()
         edit.addAction(self.select_all)
-        align = edit.addMenu("A&lign")
+        self.align_menu = align = edit.addMenu("")
         align.addActions(self.align[:3])
         align.addSeparator()
         align.addActions(self.align[3:])
         align.addSeparator()
         align.addActions([self.distribute_h, self.distribute_v])
 
-        view = bar.addMenu("&View")
+        self.view_menu = view = bar.addMenu("")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_fit])
         view.addSeparator()
         view.addActions([self.snap, self.implied_flows])
         view.addSeparator()
         view.addActions([self.next_problem, self.previous_problem])
         view.addSeparator()
-        self.panels_menu = view.addMenu("&Panels")
+        self.panels_menu = view.addMenu("")
 
-        tools = bar.addMenu("&Tools")
+        self.tools_menu = tools = bar.addMenu("")
         tools.addActions(self.tools.actions())
 
-        help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu = bar.addMenu("")
         help_menu.addAction(self.about)
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Main toolbar", self.window)
+        bar = QToolBar(self.window)
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonTextUnderIcon)
@@ -223,10 +290,7 @@ class WindowActions:
         bar.addSeparator()
         bar.addActions(self.tools.actions())
         bar.addSeparator()
-        # Short labels under the toolbar icons; the menu items keep their full names.
-        for action, short in ((self.zoom_out, "Zoom Out"), (self.zoom_fit, "Fit"), (self.zoom_in, "Zoom In")):
-            action.setIconText(short)
-            bar.addAction(action)
+        bar.addActions([self.zoom_out, self.zoom_fit, self.zoom_in])
         self.toolbar = bar
         self.window.addToolBar(Qt.TopToolBarArea, bar)
 
@@ -240,9 +304,9 @@ class WindowActions:
             action.setData(path)
             action.triggered.connect(partial(self.window.files.open_recent, path))
         if not paths:
-            menu.addAction("No recent files").setEnabled(False)
+            menu.addAction(self.tr("No recent files")).setEnabled(False)
         menu.addSeparator()
-        clear = menu.addAction("&Clear Menu")
+        clear = menu.addAction(self.tr("&Clear Menu"))
         clear.setEnabled(bool(paths))
         clear.triggered.connect(self.window.recent.clear)
 
@@ -254,4 +318,9 @@ class WindowActions:
             action.setData(str(path))
             action.triggered.connect(partial(self.window.files.open_example, str(path)))
         if menu.isEmpty():
-            menu.addAction("No examples installed").setEnabled(False)
+            menu.addAction(self.tr("No examples installed")).setEnabled(False)
+
+
+def _plain(text: str) -> str:
+    """A menu text without its mnemonic ampersand and ellipsis, for tooltips and icon texts."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…")

@@ -7,14 +7,16 @@ contents for free.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from model import kinds as _kinds
+from model.i18n import kind_label
 from model.resources import Resource
+from validators.i18n import finding_fix, finding_message
 
 from .. import styles
+from ..translations import current_language
 
 __all__ = ["DiagramItem", "escape_html", "SEVERITY_ORDER"]
 
@@ -66,19 +68,29 @@ class DiagramItem(QGraphicsItem):
         self.update()
 
     def _update_tooltip(self) -> None:
-        kind = _kinds.kind(self.record.kind)
-        lines = [f"<b>{escape_html(self.record.label)}</b> — {kind.label}"]
+        language = current_language()
+        label = kind_label(self.record.kind, language)
+        lines = [f"<b>{escape_html(self.record.label)}</b> — {escape_html(label)}"]
         if self.subtitle:
             lines.append(escape_html(self.subtitle))
         findings = sorted(self._findings, key=lambda f: (SEVERITY_ORDER[f.severity.value], f.rule, f.message))
+        fix_word = QCoreApplication.translate("DiagramItem", "Fix: %1")
         for f in findings[:6]:
             colour = styles.SEVERITY_COLOURS[f.severity.value]
+            fix = finding_fix(f, language)
             lines.append(f"<span style='color:{colour}'>■</span> <b>{f.rule}</b>: "
-                         f"{escape_html(f.message)}"
-                         + (f"<br/><i>Fix: {escape_html(f.fix)}</i>" if f.fix else ""))
+                         f"{escape_html(finding_message(f, language))}"
+                         + (f"<br/><i>{escape_html(fix_word.replace('%1', fix))}</i>" if fix else ""))
         if len(findings) > 6:
-            lines.append(f"… and {len(findings) - 6} more")
+            lines.append(QCoreApplication.translate("DiagramItem", "… and %1 more").replace(
+                "%1", str(len(findings) - 6)))
+        if findings:
+            lines.append(f"<i>{QCoreApplication.translate('DiagramItem', 'Right-click: Why?')}</i>")
         self.setToolTip("<br/>".join(lines))
+
+    def retranslate(self) -> None:
+        """The tooltip again, in the current language."""
+        self._update_tooltip()
 
     def paint_badge(self, painter: QPainter, at: QPointF) -> None:
         if not self.severity:

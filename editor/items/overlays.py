@@ -4,7 +4,7 @@ flows. None of them is selectable or in the model; markers keep their screen siz
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
 
@@ -167,7 +167,8 @@ class HopMarker(_Overlay):
         # A resource visited twice (there and back) gets its second number beside the first.
         self._centre = QPointF(offset * (2 * self.RADIUS + 3), 0)
         if tooltip:
-            self.setToolTip(f"Hop {number}: {tooltip}")
+            self.setToolTip(QCoreApplication.translate("HopMarker", "Hop %1: %2")
+                            .replace("%1", str(number)).replace("%2", tooltip))
 
     def boundingRect(self) -> QRectF:
         r = self.RADIUS + 2
@@ -195,7 +196,8 @@ class BlockedMarker(_Overlay):
         self.setAcceptHoverEvents(True)
         self.explanation = explanation
         self._font = styles.font(8.5, bold=True)
-        self.setToolTip(f"<b>Blocked here</b><br/>{_escape(explanation)}" if explanation else "Blocked here")
+        blocked = QCoreApplication.translate("BlockedMarker", "Blocked here")
+        self.setToolTip(f"<b>{blocked}</b><br/>{_escape(explanation)}" if explanation else blocked)
 
     #: The explanation wraps (up to a few lines) rather than being cut off; the tooltip has it all.
     MAX_WIDTH = 300.0
