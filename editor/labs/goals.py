@@ -11,12 +11,23 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayou
 from labs.format import Goal
 from labs.grader import GoalResult, LabResult
 
-__all__ = ["GoalRow", "GoalList", "MET_BACKGROUND"]
+__all__ = ["GoalRow", "GoalList", "VerdictBox", "MET_BACKGROUND"]
 
 MET_BACKGROUND = "#e8f5e9"
 _FLASH = "#9ccc65"
 _UNMET_REASON = "#8c1d18"
 _MET_REASON = "#2e5e31"
+
+
+class VerdictBox(QCheckBox):
+    """A check box that only shows a verdict: the student meets a goal by editing the design, so
+    neither a click nor a key ever toggles it."""
+
+    def hitButton(self, pos) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        event.ignore()
 
 
 class GoalRow(QFrame):
@@ -33,8 +44,8 @@ class GoalRow(QFrame):
         self.setFrameShape(QFrame.StyledPanel)
         self.setCursor(Qt.PointingHandCursor)
         self.setFocusPolicy(Qt.StrongFocus)
-        self.check = QCheckBox()
-        # The box only shows the verdict: the student meets a goal by editing, not by ticking.
+        self.check = VerdictBox()
+        # Clicks on the box are clicks on the row (they show the goal on the canvas).
         self.check.setAttribute(Qt.WA_TransparentForMouseEvents)
         self.check.setFocusPolicy(Qt.NoFocus)
         self.description = QLabel()

@@ -77,7 +77,7 @@ class LabsController(QObject):
         window.installEventFilter(self)
 
     def language(self) -> str:
-        return lab_language(getattr(self.window, "prefs", None))
+        return lab_language()
 
     # ------------------------------------------------------------------ starting and leaving
     def start(self, lab: Lab) -> bool:

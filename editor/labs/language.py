@@ -1,20 +1,16 @@
-"""Which of the labs' two languages to show: the interface language the user chose, else the
-system's (``QLocale``, which a translation switch may also set as the default)."""
+"""Which of the labs' two languages to show: the one the interface speaks now
+(:func:`editor.translations.current_language`, set from the preference or the system locale)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-
 from labs.text import LANGUAGES
+
+from ..translations import current_language
 
 __all__ = ["lab_language"]
 
 
-def lab_language(prefs=None) -> str:
-    """``ja`` or ``en``. ``prefs`` is the window's :class:`~editor.settings.Preferences` (its
-    ``language``: ``""`` follows the system)."""
-    chosen = (getattr(prefs, "language", "") or "").strip().lower()
-    for language in LANGUAGES:
-        if chosen == language or chosen.startswith(f"{language}_") or chosen.startswith(f"{language}-"):
-            return language
-    return "ja" if QLocale().language() == QLocale.Japanese else "en"
+def lab_language() -> str:
+    """``ja`` or ``en``: the interface language (the labs are written in both)."""
+    language = current_language()
+    return language if language in LANGUAGES else LANGUAGES[0]

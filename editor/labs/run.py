@@ -46,6 +46,8 @@ class LabRun(QObject):
         self.session.goal_completed.connect(self._on_goal_completed)
         self.session.completed.connect(self._on_completed)
         document.diagram_replaced.connect(self._follow_document)
+        # The document learns its new file name after its new diagram: say the name then.
+        document.path_changed.connect(self._announce_design)
         self.session.attach(document.diagram)
         self._note_finished()
 
@@ -81,6 +83,7 @@ class LabRun(QObject):
         self.session.goal_completed.disconnect(self._on_goal_completed)
         self.session.completed.disconnect(self._on_completed)
         self.document.diagram_replaced.disconnect(self._follow_document)
+        self.document.path_changed.disconnect(self._announce_design)
 
     # ------------------------------------------------------------------ plumbing
     def _follow_document(self) -> None:
@@ -90,7 +93,11 @@ class LabRun(QObject):
         self.session.attach(self.document.diagram)
         if not was_finished:
             self._note_finished()
-        self.design_changed.emit(self.document.display_name)
+        self._announce_design()
+
+    def _announce_design(self, *_path) -> None:
+        if not self._closed:
+            self.design_changed.emit(self.document.display_name)
 
     def _note_finished(self) -> None:
         # Attaching grades afresh, which the session does not announce as a completion.

@@ -140,7 +140,8 @@ class SolutionDialog(QDialog):
 
     # ------------------------------------------------------------------ text
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Reference Solution — %1").replace("%1", self.lab.title.get(self.language)))
+        title = self.lab.title.get(self.language)
+        self.setWindowTitle(self.tr("Reference Solution — %1").replace("%1", title))
         self.tree_heading.setText(self.tr("How your design differs"))
         self.note.setText(self.tr("Read-only: nothing here changes your design. Resources are matched "
                                   "by id, so one you created under another id appears in both lists."))
