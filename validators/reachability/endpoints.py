@@ -22,7 +22,7 @@ from model import queries as q
 from model.diagram import Diagram
 from model.kinds.networking import ENDPOINT_SERVICES
 
-from .index import DEFAULT_GROUP_PREFIX, service_name
+from .index import DEFAULT_GROUP_PREFIX, groups_on, service_name
 from .tracking import network_index
 
 __all__ = ["Endpoint", "FlowError", "resolve", "resolve_resource", "SERVICES", "COMPOSITE_SERVICES", "INTERNET",
@@ -74,6 +74,17 @@ class Endpoint:
     service: str = ""
     prefix_list: str = ""
     notes: tuple[str, ...] = ()
+
+    def __hash__(self) -> int:
+        # Ends are keys of remembered legs and placements, hashed many times per trace: hash the
+        # fields once (kept outside them, so equality is unchanged).
+        try:
+            return self.__dict__["_hash"]
+        except KeyError:
+            value = self.__dict__["_hash"] = hash((self.id, self.label, self.kind, self.subnets,
+                                                  self.groups, self.filtered, self.public_ip,
+                                                  self.service, self.prefix_list, self.notes))
+            return value
 
     @property
     def outside(self) -> bool:
@@ -158,7 +169,7 @@ def _in_vpc(d: Diagram, record, subnets: tuple[str, ...]) -> Endpoint:
         return Endpoint(record.id, record.label, kind, subnets, (), False, "subnet", notes=(
             f"Tracing from or to subnet {record.label} checks its routes and network ACL; no "
             f"security group is assumed.",))
-    groups = tuple(g.id for g in q.security_groups_of(d, record.id))
+    groups = groups_on(d, record.id)
     filtered = True
     if not groups:
         if kind == "LoadBalancer" and record.get("lb_type") == "network":

@@ -60,8 +60,7 @@ def check_groups(index: NetworkIndex, groups: tuple[str, ...], direction: str, p
     with ``peer`` on ``protocol``/``port``."""
     any_rules = False
     for group in groups:
-        ingress, egress = index.rules_of(group)
-        rules = ingress if direction == "ingress" else egress
+        rules = index.group_rules(group, direction)
         any_rules = any_rules or bool(rules)
         for rule in rules:
             if _sg_rule_matches(rule, protocol, port, peer):

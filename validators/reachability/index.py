@@ -24,6 +24,7 @@ from __future__ import annotations
 import weakref
 from typing import Any, Callable
 
+from model import kinds as _kinds
 from model import queries as q
 from model.cidr import parse
 from model.diagram import Diagram
@@ -35,13 +36,14 @@ from .records import (DEFAULT_GROUP_PREFIX, NaclRule, RouteEntry, SgRule, Subnet
                       listener_target_groups, service_name, sg_rules, sorted_routes)
 
 __all__ = ["NetworkIndex", "SubnetInfo", "RouteEntry", "SgRule", "NaclRule", "DEFAULT_GROUP_PREFIX",
-           "service_name", "listener_target_groups", "MEMBER_KINDS"]
+           "service_name", "listener_target_groups", "MEMBER_KINDS", "groups_on"]
 
 #: Kinds whose resources carry security groups (members of a group, for group references).
 MEMBER_KINDS = ("Instance", "AutoScalingGroup", "LambdaFunction", "EcsService", "RdsInstance",
                 "AuroraCluster", "ElastiCacheCluster", "LoadBalancer", "VpcEndpoint")
 
-_NO_RULES: tuple = ((), ())
+_NO_RULES: tuple = ((), ())  # a network ACL that does not exist
+_DESCRIBED = object()
 
 
 class _Raised:
@@ -62,9 +64,9 @@ class NetworkIndex:
         self._facts: dict[Any, tuple[Any, frozenset]] = {}
         #: token -> keys of the facts that read it
         self._users: dict[Any, set] = {}
-        #: resource id -> its name, and (word, id) -> "route table app-a"
-        self._names: dict[str, str] = {}
-        self._called: dict[tuple[str, str], str] = {}
+        #: resource id -> how traces write it: its name (key None), "route table app-a" (key
+        #: "route table"), "web server (EC2 instance)" (key _DESCRIBED)
+        self._texts: dict[str, dict] = {}
         self._maps = {m.name: m for m in _contribution_maps()}
         #: Where the trace being run notes what it reads (None: nobody is listening).
         self.recording: set | None = None
@@ -136,39 +138,47 @@ class NetworkIndex:
                     users.discard(key)
                     if not users:
                         del self._users[token]
-        for rid in touched_ids:
-            self._names.pop(rid, None)
-        if self._called:
-            touched = set(touched_ids)
-            for key in [k for k in self._called if k[1] in touched]:
-                del self._called[key]
+        for rid in touched_ids:  # every change to a resource (renames included) touches its id
+            self._texts.pop(rid, None)
         self.legs.clear()
         return tokens
 
     # ------------------------------------------------------------------ names
     def name(self, rid: str) -> str:
         """What a trace calls ``rid``: its name, ``the VPC's default security group``, or the id."""
-        if self.recording is not None:
-            self.recording.add(rid)
-        try:
-            return self._names[rid]
-        except KeyError:
-            record = self.diagram.get(rid)
-            name = self._names[rid] = "the VPC's default security group" \
-                if rid.startswith(DEFAULT_GROUP_PREFIX) else (record.label if record else rid)
-            return name
+        return self._text(rid, None)
 
     def called(self, word: str, rid: str) -> str:
         """``route table app-a``, but ``route table 1`` when the name already says what it is."""
+        return self._text(rid, word)
+
+    def described(self, rid: str) -> str:
+        """``web server (EC2 instance)``; the id of a resource that does not exist."""
+        return self._text(rid, _DESCRIBED)
+
+    def _text(self, rid: str, how) -> str:
+        # A text depends on the name and (through the kind) the existence of the resource only.
         if self.recording is not None:
-            self.recording.add(rid)
-        key = (word, rid)
-        try:
-            return self._called[key]
-        except KeyError:
-            name = self.name(rid)
-            text = self._called[key] = name if name.lower().startswith(word.lower()) else f"{word} {name}"
-            return text
+            self.recording.add(("prop", rid, "name"))
+            self.recording.add(("exists", rid))
+        texts = self._texts.get(rid)
+        if texts is None:
+            texts = self._texts[rid] = {}
+        else:
+            text = texts.get(how)
+            if text is not None:
+                return text
+        record = self.diagram.get(rid)
+        if how is None:
+            text = "the VPC's default security group" if rid.startswith(DEFAULT_GROUP_PREFIX) \
+                else (record.label if record else rid)
+        elif how is _DESCRIBED:
+            text = f"{record.label} ({_kinds.kind(record.kind).label})" if record is not None else rid
+        else:
+            name = self._text(rid, None)
+            text = name if name.lower().startswith(how.lower()) else f"{how} {name}"
+        texts[how] = text
+        return text
 
     # ------------------------------------------------------------------ per-resource facts
     def subnet(self, sid: str | None) -> SubnetInfo | None:
@@ -187,12 +197,17 @@ class NetworkIndex:
     def vpc_contains(self, vpc: str, network) -> bool:
         return network is not None and any(within(network, n) for n in self.vpc_networks(vpc))
 
-    def rules_of(self, group: str) -> tuple[tuple[SgRule, ...], tuple[SgRule, ...]]:
-        """(ingress, egress) rules of a group; the default group lets in its own members and lets
+    def group_rules(self, group: str, direction: str) -> tuple[SgRule, ...]:
+        """A security group's ``ingress`` or ``egress`` rules (an edit of the other direction leaves
+        a trace that read these alone as it is); the default group lets in its own members and lets
         everything out."""
         if group.startswith(DEFAULT_GROUP_PREFIX):
-            return _default_group_rules(group)
-        return self.fact(("sg", group), _group_rules, group)
+            return _default_group_rules(group)[direction == "egress"]
+        return self.fact(("sg", group, direction), _group_rules, group, direction)
+
+    def groups_on(self, rid: str) -> tuple[str, ...]:
+        """Ids of the security groups on ``rid`` (see :func:`groups_on`)."""
+        return self.fact(("groups-on", rid), groups_on, rid)
 
     def acl_rules(self, acl: str) -> tuple[tuple[NaclRule, ...], tuple[NaclRule, ...]]:
         """(inbound, outbound) rules of a network ACL, in number order."""
@@ -287,17 +302,41 @@ def _vpc_networks(r: Reads, vpc: str) -> tuple:
     return tuple(n for n in (parse(b) for b in q.vpc_cidr_blocks(r, vpc)) if n is not None)
 
 
-def _group_rules(r: Reads, group: str):
-    sg = r.get(group)
-    if sg is None or sg.kind != "SecurityGroup":
-        return _NO_RULES
-    return (sg_rules(sg.get("ingress", ()), "source_group"),
-            sg_rules(sg.get("egress", ()), "destination_group"))
+def _group_rules(r: Reads, group: str, direction: str) -> tuple[SgRule, ...]:
+    if r.kind_of(group) != "SecurityGroup":
+        return ()
+    return sg_rules(r.field(group, direction, ()), "source_group" if direction == "ingress"
+                    else "destination_group")
+
+
+def groups_on(r: Reads, rid: str) -> tuple[str, ...]:
+    """Ids of the security groups on a resource's network interfaces, as
+    :func:`model.queries.security_groups_of` finds them (an instance drawn in an Auto Scaling group
+    with none of its own takes the group's), reading of each group only that it exists: a group's
+    rules do not change who is in it."""
+    record = r.get(rid)
+    if record is None:
+        return ()
+    groups = tuple(g for g in record.get("security_groups", ()) or ()
+                   if isinstance(g, str) and r.kind_of(g) == "SecurityGroup")
+    if not groups and record.kind == "Instance":
+        parent = r.get(record.parent)
+        if parent is not None and parent.kind == "AutoScalingGroup":
+            return groups_on(r, parent.id)
+    return groups
 
 
 def _default_group_rules(group: str):
-    return (SgRule("all", 0, 65535, None, "", group, "", 0),), \
-           (SgRule("all", 0, 65535, parse("0.0.0.0/0"), "0.0.0.0/0", "", "", 0),)
+    rules = _DEFAULT_RULES.get(group)
+    if rules is None:
+        rules = (SgRule("all", 0, 65535, None, "", group, "", 0),), (_ANYWHERE,)
+        if len(_DEFAULT_RULES) < 4096:  # one per VPC in practice
+            _DEFAULT_RULES[group] = rules
+    return rules
+
+
+_ANYWHERE = SgRule("all", 0, 65535, parse("0.0.0.0/0"), "0.0.0.0/0", "", "", 0)
+_DEFAULT_RULES: dict[str, tuple] = {}
 
 
 def _acl_rules(r: Reads, acl: str):
@@ -375,7 +414,7 @@ def _members(r: Reads, record):
         parent = r.get(record.parent)
         if parent is not None and parent.kind == "AutoScalingGroup":
             return []  # counted through its group
-    return [(group.id, record.id) for group in q.security_groups_of(r, record.id)]
+    return [(group, record.id) for group in groups_on(r, record.id)]
 
 
 def _contribution_maps() -> list[Contributions]:

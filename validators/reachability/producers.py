@@ -198,8 +198,7 @@ def _lambdas(r: Reads, index: NetworkIndex, fn):
 
 
 def _sg_references(r: Reads, index: NetworkIndex, group):
-    ingress, _ = index.rules_of(group.id)
-    for rule in ingress:
+    for rule in index.group_rules(group.id, "ingress"):
         if not rule.group or rule.protocol not in ("tcp", "udp", "all"):
             continue
         for destination in index.members(group.id):

@@ -5,10 +5,11 @@ changes something the answer was computed from. To know what that was, computati
 diagram through :class:`Reads`, a facade that offers the reading half of
 :class:`~model.diagram.Diagram` and notes a token for every read:
 
-- a resource id for reading that resource (``get``, ``[]``, ``in``; absent ids too, so adding the
-  resource later is noticed); ``ancestors`` notes the resource and every container above it;
-- ``("exists", id)`` (emitted, never read) when a resource is added or removed (a resource added
-  again goes to the end of the diagram's order);
+- a resource id for reading that resource (``get``, ``[]``; absent ids too, so adding the resource
+  later is noticed); ``ancestors`` notes the resource and every container above it;
+- finer, for readers that need less than the whole record: ``("exists", id)`` for whether a
+  resource exists (``in``, :meth:`Reads.kind_of`: a kind changes only by removing and adding), and
+  ``("prop", id, name)`` for one property (:meth:`Reads.field`; a name is the property ``name``);
 - ``("in", id)`` for the list of a container's contents, ``("refs-to", id)`` for who refers to a
   resource, ``("kind", name)`` for every resource of a kind, ``("rel", id)`` for the connections of
   a resource, ``("relations",)`` for all of them (a change also emits ``("relation", id)``),
@@ -65,8 +66,24 @@ class Reads:
 
     def __contains__(self, rid) -> bool:
         if isinstance(rid, str):
-            self.tokens.add(rid)
+            self.tokens.add(("exists", rid))
         return rid in self.unwrapped
+
+    def kind_of(self, rid) -> str | None:
+        """The kind of ``rid`` (None when absent), noting only that it exists."""
+        if not rid or not isinstance(rid, str):
+            return None
+        self.tokens.add(("exists", rid))
+        record = self.unwrapped.get(rid)
+        return record.kind if record is not None else None
+
+    def field(self, rid: str, name: str, default=None):
+        """One property of ``rid`` (``default`` when absent or unset), noting only that property
+        and the resource's existence."""
+        self.tokens.add(("exists", rid))
+        self.tokens.add(("prop", rid, name))
+        record = self.unwrapped.get(rid)
+        return record.get(name, default) if record is not None else default
 
     def ancestors(self, rid: str) -> list[Resource]:
         self.tokens.add(rid)
@@ -134,6 +151,7 @@ def change_tokens(diagram: Diagram, change: ChangeSet) -> set:
     for rid, props in change.properties.items():
         record = diagram.get(rid) or change.removed.get(rid)
         out.add(rid)
+        out.update(("prop", rid, name) for name in props)
         if record is None:
             continue
         out.add(("kind", record.kind))

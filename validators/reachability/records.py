@@ -49,7 +49,11 @@ class RouteEntry:
     rank: int
 
     def describe(self) -> str:
-        return f"{self.destination} -> {self.target}"
+        try:
+            return self.__dict__["_text"]
+        except KeyError:  # computed once per route: traces describe the same routes many times
+            text = self.__dict__["_text"] = f"{self.destination} -> {self.target}"
+            return text
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,14 @@ class SgRule:
     index: int
 
     def describe(self, direction: str) -> str:
+        key = "_text_" + direction
+        try:
+            return self.__dict__[key]
+        except KeyError:  # computed once per rule and direction (kept outside the fields)
+            text = self.__dict__[key] = self._describe(direction)
+            return text
+
+    def _describe(self, direction: str) -> str:
         what = "all traffic" if self.protocol == "all" else (
             self.protocol if self.protocol.startswith("icmp") else
             f"{self.protocol}/{_ports(self.from_port, self.to_port)}")
@@ -83,10 +95,15 @@ class NaclRule:
     allow: bool
 
     def describe(self) -> str:
-        what = "all traffic" if self.protocol == "all" else (
-            self.protocol if self.protocol.startswith("icmp")
-            else f"{self.protocol}/{_ports(self.from_port, self.to_port)}")
-        return f"rule {self.number} {'allow' if self.allow else 'deny'} {what} {self.cidr}"
+        try:
+            return self.__dict__["_text"]
+        except KeyError:  # computed once per rule (kept outside the fields)
+            what = "all traffic" if self.protocol == "all" else (
+                self.protocol if self.protocol.startswith("icmp")
+                else f"{self.protocol}/{_ports(self.from_port, self.to_port)}")
+            text = self.__dict__["_text"] = \
+                f"rule {self.number} {'allow' if self.allow else 'deny'} {what} {self.cidr}"
+            return text
 
 
 def _ports(lo: int, hi: int) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from model import kinds as _kinds
 from model.diagram import Diagram
 
 from .addresses import EPHEMERAL, Address
@@ -27,11 +26,21 @@ __all__ = ["Side", "Walk", "what", "sentence", "lookup"]
 
 def what(protocol: str, port: int | tuple[int, int]) -> str:
     """``tcp/443``, ``tcp/1024-65535``, ``icmp``."""
-    if protocol == "icmp":
-        return "icmp"
-    if isinstance(port, tuple):
-        return f"{protocol}/{port[0]}" if port[0] == port[1] else f"{protocol}/{port[0]}-{port[1]}"
-    return f"{protocol}/{port}"
+    key = (protocol, port)
+    text = _WHAT.get(key)
+    if text is None:
+        if protocol == "icmp":
+            text = "icmp"
+        elif isinstance(port, tuple):
+            text = f"{protocol}/{port[0]}" if port[0] == port[1] else f"{protocol}/{port[0]}-{port[1]}"
+        else:
+            text = f"{protocol}/{port}"
+        if len(_WHAT) < 4096:  # a few protocols and ports in practice; never unbounded
+            _WHAT[key] = text
+    return text
+
+
+_WHAT: dict = {}
 
 
 #: Words a generated explanation may start with; anything else is a resource name, whose case is
@@ -81,6 +90,7 @@ class Walk:
         self.index = index
         self.protocol = protocol
         self.port = port
+        self._what = what(protocol, port)
         self.forward: list[Hop] = []
         self.returning: list[Hop] = []
         self.blocked: Blocked | None = None
@@ -101,13 +111,12 @@ class Walk:
 
     def described(self, rid: str) -> str:
         """``web server (EC2 instance)``."""
-        record = self.d.get(rid)
-        if record is None:
-            return rid
-        return f"{record.label} ({_kinds.kind(record.kind).label})"
+        return self.index.described(rid)
 
     def what(self, ports=None) -> str:
-        return what(self.protocol, self.port if ports is None else ports)
+        if ports is None:
+            return self._what
+        return what(self.protocol, ports)
 
     # recording ---------------------------------------------------------------------------
     def hop(self, location: str, component: str, kind: str, check: str, detail: str,

@@ -125,21 +125,27 @@ def _through(d, component: str) -> set[str]:
     return out
 
 
-def test_a_security_group_edit_retraces_only_the_flows_through_that_group():
+def test_a_security_group_edit_retraces_only_the_flows_through_that_group_and_direction():
+    """web-sg's inbound rules are read by the flow into web, its outbound rules by the flow out of
+    it; the listener and box's connection never cross web-sg."""
     b = two_tier()
     b.add("SecurityGroup", "box-sg", "vpc", egress=[egress(port=443, cidr="0.0.0.0/0")])
     b.add("Instance", "box", "app-b", security_groups=["box-sg"])
     b.add("S3Bucket", "bucket", b.region_id)
     b.diagram.apply(edits.connect(b.diagram, "box-out", "box", "bucket", port=443))
     d = b.diagram
-    through = _through(d, "web-sg")
-    assert through == {"alb -> web tcp/80", "web -> db tcp/3306"}
+    assert _through(d, "web-sg") == {"alb -> web tcp/80", "web -> db tcp/3306"}
     b.set("web-sg", ingress=[ingress(port=8080, group="alb-sg")])
-    assert _changed(d) == through, "the listener and box's connection do not cross web-sg"
+    assert _changed(d) == {"alb -> web tcp/80"}
     assert implied_results(d) == _cold(d)
     [blocked] = [r for r in implied_results(d) if not r.satisfied]
     assert str(blocked.implied.flow) == "alb -> web tcp/80"
     assert blocked.result.blocked.component == "web-sg"
+    b.set("web-sg", egress=[])
+    assert _changed(d) == {"web -> db tcp/3306"}
+    assert implied_results(d) == _cold(d)
+    assert {str(r.implied.flow) for r in implied_results(d) if not r.satisfied} == \
+        {"alb -> web tcp/80", "web -> db tcp/3306"}
 
 
 def test_a_peering_route_removed_on_one_side_blocks_the_replies_and_nothing_else():
