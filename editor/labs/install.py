@@ -130,7 +130,7 @@ class LabsController(QObject):
     def _begin(self, lab: Lab) -> None:
         self.run = LabRun(lab, self.window.document, self)
         self.panel.choose(lab)
-        self.panel.set_run(self.run, self.position(), self.window.document.display_name)
+        self.panel.set_run(self.run, self.position())
         self.reveal_dock()
 
     def reveal_dock(self) -> None:

@@ -48,7 +48,7 @@ class LabsPanel(QWidget):
         self.course_size = 0
         self.run: LabRun | None = None
         self.position: tuple[int, int] | None = None
-        self.design_name = ""
+        self._story_folded = False
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_course_page())
         self.pages.addWidget(self._build_lab_page())
@@ -67,6 +67,7 @@ class LabsPanel(QWidget):
         self.course_intro.setStyleSheet(_MUTED)
         self.course_list = QListWidget()
         self.course_list.setWordWrap(True)
+        self.course_list.setStyleSheet("QListWidget::item { padding: 3px 2px; }")
         self.course_list.currentItemChanged.connect(lambda *_: self._preview())
         self.course_list.itemActivated.connect(lambda _item: self._start_chosen())
         self.preview = QLabel()
@@ -112,6 +113,9 @@ class LabsPanel(QWidget):
         self.checking.setStyleSheet(_MUTED)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
+        self.progress.setStyleSheet("QProgressBar { border: 1px solid #9aa7ad; border-radius: 4px; "
+                                    "text-align: center; background: #ffffff; } "
+                                    "QProgressBar::chunk { background: #66bb6a; border-radius: 3px; }")
         self.card = CompletionCard()
         self.card.hide()
         self.card.solution_requested.connect(self.solution_requested)
@@ -232,8 +236,7 @@ class LabsPanel(QWidget):
         self.pages.setCurrentIndex(0)
 
     # ------------------------------------------------------------------ the lab
-    def set_run(self, run: LabRun | None, position: tuple[int, int] | None = None,
-                design_name: str = "") -> None:
+    def set_run(self, run: LabRun | None, position: tuple[int, int] | None = None) -> None:
         """Show ``run`` (``position``: its number and the course's length, None for a lab file)."""
         if self.run is not None:
             for signal, slot in self._run_connections():
@@ -242,13 +245,13 @@ class LabsPanel(QWidget):
         self.position = position
         if run is None:
             return
-        self.design_name = design_name
         for signal, slot in self._run_connections():
             signal.connect(slot)
         self.goals.set_goals(run.lab.goals, self.language)
         self.hints.set_hints(run.lab.hints, run.session.hints_shown, self.language)
         self.story_toggle.setChecked(True)
         self._show_story(True)
+        self._story_folded = run.session.edits > 0
         self.pages.setCurrentIndex(1)
         self.lab_scroll.verticalScrollBar().setValue(0)
         self.retranslate()
@@ -263,6 +266,10 @@ class LabsPanel(QWidget):
                 (run.completed, self._on_completed), (run.design_changed, self._on_design_changed))
 
     def _on_graded(self, _result) -> None:
+        if self.run.session.edits >= 1 and self.story_toggle.isChecked() and not self._story_folded:
+            # The student has started: the goals matter more than the story now (once).
+            self._story_folded = True
+            self.story_toggle.setChecked(False)
         self._show_state()
 
     def _on_goal_met(self, goal_id: str) -> None:
@@ -274,8 +281,7 @@ class LabsPanel(QWidget):
         self._show_state()
         self.lab_scroll.ensureWidgetVisible(self.card)
 
-    def _on_design_changed(self, name: str) -> None:
-        self.design_name = name
+    def _on_design_changed(self, _name: str) -> None:
         self._show_state()
 
     def _reveal_hint(self) -> None:
@@ -299,9 +305,10 @@ class LabsPanel(QWidget):
         self.progress.setValue(passed)
         self.progress.setFormat(self.tr("%1 of %2 goals met").replace("%1", str(passed))
                                 .replace("%2", str(total)))
-        self.checking.setText(self.tr("Checking: %1").replace("%1", self.design_name)
-                              if self.design_name else "")
-        self.checking.setVisible(bool(self.design_name))
+        # Only worth saying when the design is not the lab's own start (the student opened their
+        # saved work, or checks a design of their own).
+        self.checking.setText(self.tr("Checking: %1").replace("%1", run.document.display_name))
+        self.checking.setVisible(not run.checks_start_design)
         if run.finished:
             has_next = self.position is not None and self.position[0] < self.position[1]
             self.card.show_summary(run.summary(), run.elapsed(), run.solution_viewed, has_next)

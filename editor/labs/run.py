@@ -9,6 +9,7 @@ into Qt signals.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -55,6 +56,15 @@ class LabRun(QObject):
     @property
     def result(self) -> LabResult | None:
         return self.session.result
+
+    @property
+    def checks_start_design(self) -> bool:
+        """The design being graded is the lab's own starting design (opened from its file, or the
+        empty canvas of a lab that starts empty)."""
+        path = self.document.path
+        if self.lab.start is None:
+            return path is None
+        return path is not None and Path(path).resolve() == self.lab.start
 
     @property
     def finished(self) -> bool:

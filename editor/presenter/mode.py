@@ -215,8 +215,9 @@ class PresenterMode(QObject):
         if item is not None:
             target = item.anchor_rect()
             self.pulse.move_to(target, step.passed, animate, self.window.canvas.view.zoom())
-            if reveal:
-                self.window.canvas.view.ensureVisible(target, 160, 160)
+            if reveal:  # clear of the banner at the bottom
+                below = self.banner.height() + 48 if self.banner.isVisible() else 160
+                self.window.canvas.view.ensureVisible(target, 160, below)
         else:
             self.pulse.stop()
         checked = scene.item_for(step.component) if step.component != step.location else None

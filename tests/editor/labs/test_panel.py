@@ -43,6 +43,7 @@ def test_starting_a_course_lab_opens_its_start_design_with_its_goals_unticked(ma
     unmet = panel.goals.row("db-subnet-private")
     assert unmet.reason.isVisible() and "private-a" in unmet.reason.text()
     assert panel.progress.text() == "2 of 4 goals met" and not panel.card.isVisible()
+    assert panel.story.isVisible() and not panel.checking.isVisible()  # it is the lab's own design
 
 
 def test_goals_tick_live_as_the_student_edits_and_undo_unticks_them(make_window, course):
@@ -53,6 +54,7 @@ def test_goals_tick_live_as_the_student_edits_and_undo_unticks_them(make_window,
     for edit in lab_one_edits(document.diagram):
         assert document.push(edit)
         seen.append(panel.goals.ticked())
+    assert not panel.story.isVisible()  # folded away once the student got going
     assert seen == [["db-subnet-private", "internet-cannot-reach-db"],
                     ["web-subnet-public", "db-subnet-private", "internet-cannot-reach-db"],
                     ["web-subnet-public", "db-subnet-private", "internet-reaches-web",
