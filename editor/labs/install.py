@@ -57,10 +57,10 @@ class LabsController(QObject):
         self.file_lab: Lab | None = None
         self.run: LabRun | None = None
         self.solution_dialog: SolutionDialog | None = None
-        #: The flow of the goal last drawn on the canvas (so a later goal without a path clears it,
-        #: but never a trace the user asked for).
+        # The flow of the goal last drawn on the canvas (so a later goal without a path clears it,
+        # but never a trace the user asked for).
         self._drawn_flow = None
-        #: How a lab file is chosen (tests replace it): ``() -> path or ""``.
+        # How a lab file is chosen (tests replace it): ``() -> path or ""``.
         self.choose_lab_path = self._ask_lab_path
         self.panel = LabsPanel(self.language)
         self.panel.set_course(self.course)

@@ -44,7 +44,7 @@ class LabsPanel(QWidget):
         self.language_source = language_source
         self.language = language_source()
         self.labs: list[Lab] = []
-        #: How many of :attr:`labs` are the built-in course (the rest came from files).
+        # How many of :attr:`labs` are the built-in course (the rest came from files).
         self.course_size = 0
         self.run: LabRun | None = None
         self.position: tuple[int, int] | None = None

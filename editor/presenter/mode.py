@@ -43,13 +43,13 @@ _OK, _BAD = "#1b5e20", "#b00020"
 class PresenterMode(QObject):
     entered = Signal()
     left = Signal()
-    #: The current hop changed: its index in :attr:`steps` (-1: no path).
+    # The current hop changed: its index in :attr:`steps` (-1: no path).
     step_changed = Signal(int)
 
     def __init__(self, window, *, full_screen: bool = True):
         super().__init__(window)
         self.window = window
-        #: Go full screen when entering (tests and screenshots may keep the window's size).
+        # Go full screen when entering (tests and screenshots may keep the window's size).
         self.full_screen = full_screen
         self.active = False
         self.result: TraceResult | None = None
@@ -59,7 +59,7 @@ class PresenterMode(QObject):
         self.frame: FocusFrame | None = None
         self._marker_scene = None
         self._snapshot = None
-        #: How the chooser asks for a flow (tests replace it): ``() -> Flow or None``.
+        # How the chooser asks for a flow (tests replace it): ``() -> Flow or None``.
         self.choose_flow = self._ask_flow
         self.banner = StepBanner(window.canvas)
         self.board = GoalsBoard(window.canvas)
