@@ -23,6 +23,9 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationDisplayName("Kumozu")
     if APP_ICON.exists():
         app.setWindowIcon(QIcon(str(APP_ICON)))
+    from .settings import Preferences
+    from .translations import use_language
+    use_language(Preferences.load().language)  # before the first dialog (recovery) is shown
     if app.platformName() == "offscreen":
         # Qt's offscreen clipboard crashes during shutdown while it holds copied resources
         # (QMimeData); a screenless editor has no other program to paste into anyway.
@@ -36,6 +39,8 @@ def start_editor(path: str | None, region: str | None = None, *, recovery=None) 
     restored). A file that cannot be read is reported and an empty design opens instead. Returns the
     windows."""
     from .dialogs import show_error
+    from PySide6.QtCore import QCoreApplication
+
     from .main_window import MainWindow
     from .recovery import RecoveryStore, restore_into
     from .recovery_dialog import RecoveryDialog
@@ -55,8 +60,10 @@ def start_editor(path: str | None, region: str | None = None, *, recovery=None) 
             try:
                 restore_into(window.document, entry)
             except LoadError as exc:
-                show_error(None, "Cannot restore", f"The autosave of “{entry.display_name}” cannot "
-                           "be read; it is kept in the recovery folder.", str(exc))
+                show_error(None, QCoreApplication.translate("App", "Cannot restore"),
+                           QCoreApplication.translate(
+                               "App", "The autosave of “%1” cannot be read; it is kept in the recovery "
+                                      "folder.").replace("%1", entry.display_name), str(exc))
                 window.autosaver.close()
                 window.deleteLater()
                 continue

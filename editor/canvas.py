@@ -39,6 +39,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from model import kinds as _kinds
 from model.edits import Composite, disconnect, remove_resources
+from model.i18n import edit_label
 from validators.i18n import finding_message
 
 from . import clipboard
@@ -538,7 +539,7 @@ class Canvas(QWidget):
         for option in options:
             if option.kind == "connection":
                 menu.addSeparator()
-            chosen[menu.addAction(option.label)] = option
+            chosen[menu.addAction(edit_label(option.label, current_language()))] = option
         action = menu.exec(global_pos)
         return chosen.get(action)
 

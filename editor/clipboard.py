@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData
 
 from model import kinds as _kinds
 from model import native_format
@@ -108,14 +108,15 @@ def paste_edit(diagram: Diagram, clip: Diagram, roots: list[str], container=SAME
     """
     roots = [r for r in roots if r in clip]
     if not roots:
-        return PasteResult(None, refusal="there is nothing to paste")
+        return PasteResult(None, refusal=QCoreApplication.translate("Clipboard", "there is nothing to paste"))
     parents: dict[str, str | None] = {}
     for root in roots:
         parent = clip[root].parent if container is SAME_PARENT else container
         if container is SAME_PARENT and parent is not None and \
                 (parent not in diagram or diagram[parent].kind != clip[parent].kind):
-            return PasteResult(None, refusal=f"{clip[root].label} came from a container this design "
-                                             f"does not have; click where to paste it first")
+            return PasteResult(None, refusal=QCoreApplication.translate(
+                "Clipboard", "%1 came from a container this design does not have; click where to paste it "
+                             "first").replace("%1", clip[root].label))
         reason = placement_refusal(diagram, clip[root].kind, parent)
         if reason:
             return PasteResult(None, refusal=reason)

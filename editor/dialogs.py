@@ -106,14 +106,17 @@ class RuleLessonDialog(QDialog):
         top.addWidget(self.heading, 1)
         parts = [f"<p>{escape(texts.finding_message(finding, language))}</p>"]
         if names:
-            parts.append(f"<p><b>{escape(self.tr('Involves:'))}</b> {escape(', '.join(names))}</p>")
+            involves = escape(self.tr("Involves:"))
+            parts.append(f"<p><b>{involves}</b> {escape(', '.join(names))}</p>")
         fix = texts.finding_fix(finding, language) or (texts.rule_fix(rule, language) if rule else "")
         if fix:
-            parts.append(f"<p><b>{escape(self.tr('How to fix it:'))}</b> {escape(fix)}</p>")
+            how = escape(self.tr("How to fix it:"))
+            parts.append(f"<p><b>{how}</b> {escape(fix)}</p>")
         if rule is not None:
-            parts.append(f"<p><b>{escape(self.tr('Why it matters:'))}</b> "
+            why, docs = escape(self.tr("Why it matters:")), escape(self.tr("AWS documentation:"))
+            parts.append(f"<p><b>{why}</b> "
                          f"{escape(texts.rule_lesson(rule, language))}</p>")
-            parts.append(f"<p><b>{escape(self.tr('AWS documentation:'))}</b> <a href='{escape(rule.docs)}'>"
+            parts.append(f"<p><b>{docs}</b> <a href='{escape(rule.docs)}'>"
                          f"{escape(rule.docs)}</a></p>")
         self.body = QLabel("".join(parts))
         self.body.setWordWrap(True)

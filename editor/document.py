@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from model import native_format
@@ -105,7 +105,8 @@ class Document(QObject):
 
     def save(self) -> None:
         if not self.can_save_in_place:
-            raise SaveRefused("this file is not a Kumozu design; use Save As to write one")
+            raise SaveRefused(QCoreApplication.translate(
+                "Document", "this file is not a Kumozu design; use Save As to write one"))
         self._write(self.path)
 
     def save_as(self, path: str) -> None:

@@ -4,7 +4,7 @@ resource. Handles keep their size on screen at every zoom; they only show where 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
@@ -34,7 +34,7 @@ class ResizeHandle(QGraphicsItem):
         self.setZValue(_Z)
         self.setCursor(_CURSORS[edge])
         self.setAcceptedMouseButtons(Qt.NoButton)
-        self.setToolTip("Drag to resize")
+        self.setToolTip(QCoreApplication.translate("ResizeHandle", "Drag to resize"))
 
     def moves_left(self) -> bool:
         return "left" in self.edge
@@ -74,7 +74,8 @@ class ConnectHandle(QGraphicsItem):
         self.setCursor(Qt.CrossCursor)
         self.setAcceptedMouseButtons(Qt.NoButton)
         self.setAcceptHoverEvents(True)
-        self.setToolTip("Drag to another resource to connect them (Alt or Shift: a plain connection)")
+        self.setToolTip(QCoreApplication.translate(
+            "ConnectHandle", "Drag to another resource to connect them (Alt or Shift: a plain connection)"))
 
     def centre(self) -> QPointF:
         return QPointF(self.GAP, 0)

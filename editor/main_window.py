@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.inspector.navigate_requested.connect(lambda ids: canvas.select_ids(ids, center=True))
         self.problems.resources_selected.connect(lambda ids: canvas.select_ids(ids, center=True))
         self.problems.explain_requested.connect(self.explain_finding)
+        canvas.explain_requested.connect(self.explain_finding)
         canvas.trace_picked.connect(self._trace_picked)
         self.trace_panel.path_changed.connect(canvas.show_path)
         self.trace_panel.path_cleared.connect(canvas.clear_path)

@@ -8,21 +8,26 @@ category, ignoring case (``casefold``, so it also works for any script typed wit
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, Signal
+from html import escape
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from model.i18n import category_label, kind_description, kind_label
 from model.kinds import ALL_KINDS, CATEGORIES, kinds_in
 from model.schema import Kind
 
 from .icons import kind_icon, kind_pixmap
 from .styles import CATEGORY_COLOURS
+from .translations import current_language
 
 __all__ = ["Palette", "KIND_MIME_TYPE", "kind_mime_data", "kind_matches", "match_rank"]
 
 KIND_MIME_TYPE = "application/x-kumozu-kind"
 _KIND_ROLE = Qt.UserRole + 1
+_CATEGORY_ROLE = Qt.UserRole + 2
 
 
 def kind_mime_data(kind_name: str) -> QMimeData:
@@ -35,12 +40,21 @@ def kind_mime_data(kind_name: str) -> QMimeData:
 
 def kind_matches(kind: Kind, query: str) -> bool:
     """Whether ``query`` (every word of it) appears in the kind's label, name, description or
-    category, ignoring case."""
+    category, in English or in the interface language, ignoring case."""
     words = query.casefold().split()
     if not words:
         return True
-    haystack = " ".join((kind.label, kind.name, kind.description, kind.category)).casefold()
+    haystack = " ".join((kind.label, kind.name, kind.description, kind.category,
+                         *_local_words(kind))).casefold()
     return all(word in haystack for word in words)
+
+
+def _local_words(kind: Kind) -> tuple[str, ...]:
+    language = current_language()
+    if language == "en":
+        return ()
+    return (kind_label(kind.name, language), kind_description(kind.name, language),
+            category_label(kind.category, language))
 
 
 def match_rank(kind: Kind, query: str) -> int:
@@ -48,11 +62,12 @@ def match_rank(kind: Kind, query: str) -> int:
     label, 2 words of the label or name, 3 only the description or category."""
     q = query.casefold().strip()
     label, name = kind.label.casefold(), kind.name.casefold()
-    if q in (label, name):
+    local = kind_label(kind.name, current_language()).casefold()
+    if q in (label, name, local):
         return 0
-    if label.startswith(q) or name.startswith(q.replace(" ", "")):
+    if label.startswith(q) or local.startswith(q) or name.startswith(q.replace(" ", "")):
         return 1
-    if all(word in f"{label} {name}" for word in q.split()):
+    if all(word in f"{label} {name} {local}" for word in q.split()):
         return 2
     return 3
 
@@ -100,16 +115,14 @@ class Palette(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search resources…")
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip("Filter by name or description, e.g. 'nat', 'queue', 'firewall'")
         self.tree = _KindTree()
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignCenter)
         self.empty.setStyleSheet("color: #55636b; padding: 12px;")
         self.empty.hide()
-        hint = QLabel("Drag onto the canvas, or double-click and then click where it goes.")
+        self.hint = hint = QLabel()
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #55636b; font-size: 8pt; padding: 2px 4px;")
         layout = QVBoxLayout(self)
@@ -122,6 +135,7 @@ class Palette(QWidget):
         self._category_items: dict[str, QTreeWidgetItem] = {}
         self._kind_items: dict[str, QTreeWidgetItem] = {}
         self._populate()
+        self.retranslate()
         self.search.textChanged.connect(self.filter)
         self.search.returnPressed.connect(self._place_first_match)
         self.tree.itemActivated.connect(self._on_activated)
@@ -135,6 +149,7 @@ class Palette(QWidget):
             if not members:
                 continue
             group = QTreeWidgetItem([category])
+            group.setData(0, _CATEGORY_ROLE, category)
             group.setFont(0, bold)
             group.setForeground(0, QColor(CATEGORY_COLOURS[category]))
             group.setFlags(Qt.ItemIsEnabled)
@@ -145,12 +160,34 @@ class Palette(QWidget):
                 item = QTreeWidgetItem([kind.label])
                 item.setIcon(0, kind_icon(kind.name))
                 item.setData(0, _KIND_ROLE, kind.name)
-                item.setToolTip(0, _tooltip(kind))
                 item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled)
                 item.setSizeHint(0, QSize(0, 30))
                 group.addChild(item)
                 self._kind_items[kind.name] = item
             group.setExpanded(True)
+
+    def retranslate(self) -> None:
+        """Group names, kind names and tooltips in the current language (the search is run again)."""
+        language = current_language()
+        self.search.setPlaceholderText(self.tr("Search resources…"))
+        self.search.setToolTip(self.tr("Filter by name or description, e.g. 'nat', 'queue', 'firewall'"))
+        self.hint.setText(self.tr("Drag onto the canvas, or double-click and then click where it goes."))
+        for category, group in self._category_items.items():
+            group.setText(0, category_label(category, language))
+        for name, item in self._kind_items.items():
+            item.setText(0, kind_label(name, language))
+            item.setToolTip(0, _tooltip(_BY_NAME[name], language, self.tr("Goes in: %1"),
+                                        self.tr("the canvas")))
+        self.filter(self.search.text())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def category_text(self, category: str) -> str:
+        """The group's name as shown (tests)."""
+        return self._category_items[category].text(0)
 
     # ------------------------------------------------------------------ queries (tests, main window)
     def kind_names(self) -> list[str]:
@@ -181,7 +218,7 @@ class Palette(QWidget):
         self.empty.setVisible(shown == 0)
         self.tree.setVisible(shown > 0)
         if shown == 0:
-            self.empty.setText(f"No resource matches “{query}”.")
+            self.empty.setText(self.tr("No resource matches “%1”.").replace("%1", query))
         best = self.best_match()
         if query and best:  # show what Enter would place
             self.tree.setCurrentItem(self._kind_items[best])
@@ -213,7 +250,8 @@ def _kind_of(item: QTreeWidgetItem) -> Kind:
     return _BY_NAME[item.data(0, _KIND_ROLE)]
 
 
-def _tooltip(kind: Kind) -> str:
-    where = ", ".join("the canvas" if p is None else _BY_NAME[p].label for p in kind.parents)
-    return (f"<b>{kind.label}</b><br/>{kind.description}<br/>"
-            f"<span style='color:#55636b'>Goes in: {where}</span>")
+def _tooltip(kind: Kind, language: str, goes_in: str, canvas: str) -> str:
+    where = ", ".join(canvas if p is None else kind_label(p, language) for p in kind.parents)
+    return (f"<b>{escape(kind_label(kind.name, language), quote=False)}</b><br/>"
+            f"{escape(kind_description(kind.name, language), quote=False)}<br/>"
+            f"<span style='color:#55636b'>{escape(goes_in.replace('%1', where), quote=False)}</span>")

@@ -7,22 +7,24 @@ the selected finding selected when the list changes around it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelIndex,
-                            QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent,
+                            QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QToolButton, QTreeView, QVBoxLayout, QWidget)
 
 from validators.finding import Finding, Severity
+from validators.i18n import finding_fix, finding_message, rule_title
 
+from .dialogs import severity_name
 from .icons import ui_icon
+from .translations import current_language
 
 __all__ = ["ProblemsPanel", "FindingsModel", "SEVERITY_ICONS"]
 
 SEVERITY_ICONS = {Severity.ERROR: "severity_error", Severity.WARNING: "severity_warning",
                   Severity.INFO: "severity_info"}
-_SEVERITY_NAMES = {Severity.ERROR: ("error", "errors"), Severity.WARNING: ("warning", "warnings"),
-                   Severity.INFO: ("note", "notes")}
-_COLUMNS = ("Severity", "Rule", "Message", "Resources")
+_COLUMNS = (QT_TRANSLATE_NOOP("FindingsModel", "Severity"), QT_TRANSLATE_NOOP("FindingsModel", "Rule"),
+            QT_TRANSLATE_NOOP("FindingsModel", "Message"), QT_TRANSLATE_NOOP("FindingsModel", "Resources"))
 FINDING_ROLE = Qt.UserRole + 1
 
 
@@ -47,7 +49,7 @@ class FindingsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt's name
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return _COLUMNS[section]
+            return QCoreApplication.translate("FindingsModel", _COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
@@ -59,17 +61,21 @@ class FindingsModel(QAbstractTableModel):
             return finding
         if role == Qt.DisplayRole:
             if column == 0:
-                return finding.severity.value.capitalize()
+                return severity_name(finding.severity)
             if column == 1:
                 return finding.rule
             if column == 2:
-                return finding.message
+                return finding_message(finding, current_language())
             return ", ".join(self._name(r) for r in finding.resources)
         if role == Qt.DecorationRole and column == 0:
             return ui_icon(SEVERITY_ICONS[finding.severity])
         if role == Qt.ToolTipRole:
-            fix = f"\nFix: {finding.fix}" if finding.fix else ""
-            return f"{finding.rule}: {finding.message}{fix}\n\nDouble-click to learn why."
+            language = current_language()
+            fix = finding_fix(finding, language)
+            fix = "\n" + self.tr("Fix: %1").replace("%1", fix) if fix else ""
+            title = rule_title(finding.rule, language)
+            return (f"{title}\n{finding.rule}: {finding_message(finding, language)}{fix}\n\n"
+                    + self.tr("Double-click to learn why."))
         if role == Qt.UserRole:  # sort key: severity rank, not alphabetical
             return (finding.severity.rank, finding.rule) if column == 0 else self.data(index)
         return None
@@ -77,6 +83,12 @@ class FindingsModel(QAbstractTableModel):
     def _name(self, rid: str) -> str:
         record = self.document.diagram.get(rid)
         return record.label if record is not None else rid
+
+    def retranslate(self) -> None:
+        """Headers and rows again, in the current language."""
+        self.headerDataChanged.emit(Qt.Horizontal, 0, len(_COLUMNS) - 1)
+        if self.findings:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.findings) - 1, len(_COLUMNS) - 1))
 
 
 class _FindingsFilter(QSortFilterProxyModel):
@@ -95,7 +107,8 @@ class _FindingsFilter(QSortFilterProxyModel):
         if finding.severity not in self.severities or (self.rule and finding.rule != self.rule):
             return False
         if self.text:
-            haystack = " ".join((finding.rule, finding.message, names, " ".join(finding.resources)))
+            haystack = " ".join((finding.rule, finding.message, finding_message(finding, current_language()),
+                                 names, " ".join(finding.resources)))
             return all(word in haystack.casefold() for word in self.text.casefold().split())
         return True
 
@@ -142,12 +155,10 @@ class ProblemsPanel(QWidget):
         self.rule_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.rule_combo.currentIndexChanged.connect(self._filters_changed)
         self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText("Filter problems…")
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.textChanged.connect(self._filters_changed)
-        self.why_button = QPushButton("Why?")
+        self.why_button = QPushButton()
         self.why_button.setIcon(ui_icon("lesson"))
-        self.why_button.setToolTip("What the rule checks, how to fix it, and the AWS documentation")
         self.why_button.clicked.connect(self._explain_current)
         bar.addSpacing(8)
         bar.addWidget(self.rule_combo)
@@ -185,6 +196,7 @@ class ProblemsPanel(QWidget):
         document.findings_changed.connect(lambda _delta: self.refresh())
         document.diagram_replaced.connect(self.refresh)
         document.changed.connect(self._names_may_have_changed)
+        self.retranslate()
         self.refresh()
 
     # ------------------------------------------------------------------ state
@@ -224,20 +236,39 @@ class ProblemsPanel(QWidget):
         self.severity_buttons[severity].setChecked(shown)
 
     # ------------------------------------------------------------------ filters
+    def retranslate(self) -> None:
+        """Every word of the panel in the current language; the filters and selection stay."""
+        self.text_filter.setPlaceholderText(self.tr("Filter problems…"))
+        self.why_button.setText(self.tr("Why?"))
+        self.why_button.setToolTip(self.tr("What the rule checks, how to fix it, and the AWS documentation"))
+        self.model.retranslate()
+        self._update_counts()
+        self._update_empty()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _update_counts(self) -> None:
         findings = self.model.findings
         for severity, button in self.severity_buttons.items():
             n = sum(1 for f in findings if f.severity is severity)
-            singular, plural = _SEVERITY_NAMES[severity]
-            button.setText(f"{n} {singular if n == 1 else plural}")
-            button.setToolTip(f"Show or hide {plural}")
+            if severity is Severity.ERROR:
+                text, tip = self.tr("%n error(s)", "", n), self.tr("Show or hide errors")
+            elif severity is Severity.WARNING:
+                text, tip = self.tr("%n warning(s)", "", n), self.tr("Show or hide warnings")
+            else:
+                text, tip = self.tr("%n note(s)", "", n), self.tr("Show or hide notes")
+            button.setText(text)
+            button.setToolTip(tip)
         current = self.rule_combo.currentData() or ""
         counts: dict[str, int] = {}
         for f in findings:
             counts[f.rule] = counts.get(f.rule, 0) + 1
         self.rule_combo.blockSignals(True)
         self.rule_combo.clear()
-        self.rule_combo.addItem(f"All rules ({len(findings)})", "")
+        self.rule_combo.addItem(self.tr("All rules (%1)").replace("%1", str(len(findings))), "")
         for rule in sorted(counts):
             self.rule_combo.addItem(f"{rule} ({counts[rule]})", rule)
         index = self.rule_combo.findData(current)
@@ -264,9 +295,10 @@ class ProblemsPanel(QWidget):
     def _update_empty(self) -> None:
         total, shown = len(self.model.findings), self.proxy.rowCount()
         if total == 0:
-            self.empty.setText("✓ No problems found. Kumozu checks the design as you draw.")
+            self.empty.setText(self.tr("✓ No problems found. Kumozu checks the design as you draw."))
         elif shown == 0:
-            self.empty.setText(f"No problems match the filters ({total} hidden).")
+            self.empty.setText(self.tr("No problems match the filters (%1 hidden).")
+                               .replace("%1", str(total)))
         self.empty.setStyleSheet(f"color: {'#2e7d32' if total == 0 else '#55636b'}; padding: 10px;")
         self.empty.setVisible(shown == 0)
         self.view.setVisible(shown > 0)

@@ -22,7 +22,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from model.documents import DesignFormat
 from model.files import atomic_write
@@ -69,7 +69,7 @@ class RecoveryEntry:
     def display_name(self) -> str:
         if self.original_path:
             return Path(self.original_path).name
-        return self.title or "Untitled design"
+        return self.title or QCoreApplication.translate("RecoveryEntry", "Untitled design")
 
     def discard(self) -> None:
         """Delete the autosave (the user restored it elsewhere or does not want it)."""
@@ -234,7 +234,8 @@ class Autosaver(QObject):
         try:
             self.session.write(self.document.to_native_text(), path, fmt, diagram.title, len(diagram))
         except OSError as exc:
-            self.failed.emit(f"Autosave failed: {exc.strerror or exc}")
+            self.failed.emit(QCoreApplication.translate("Autosaver", "Autosave failed: %1").replace(
+                "%1", str(exc.strerror or exc)))
             return False
         self._dirty = False
         self.saved.emit(str(self.session.design_path))

@@ -19,33 +19,38 @@ class RecoveryDialog(QDialog):
 
     def __init__(self, entries: list[RecoveryEntry], parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Recover unsaved work")
+        self.setWindowTitle(self.tr("Recover unsaved work"))
         self.setMinimumWidth(560)
         self.entries = entries
         self.decision = "later"
         count = len(entries)
-        heading = QLabel(
-            f"<b>Kumozu did not close properly last time.</b><br/>"
-            f"{'These designs have' if count != 1 else 'This design has'} unsaved changes that were "
-            f"autosaved. Restored designs open as unsaved, so you can check them before saving.")
+        title = self.tr("Kumozu did not close properly last time.")
+        text = self.tr("These designs have unsaved changes that were autosaved. Restored designs open as "
+                       "unsaved, so you can check them before saving.") if count != 1 else \
+            self.tr("This design has unsaved changes that were autosaved. Restored designs open as unsaved, "
+                    "so you can check them before saving.")
+        heading = QLabel(f"<b>{title}</b><br/>{text}")
         heading.setWordWrap(True)
         self.list = QListWidget()
         for entry in entries:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.saved_at))
-            where = entry.original_path or "never saved"
-            size = f", {entry.resources} resources" if entry.resources >= 0 else ""
-            item = QListWidgetItem(f"{entry.display_name} — autosaved {when}{size}\n    {where}")
+            where = entry.original_path or self.tr("never saved")
+            size = self.tr(", %1 resources").replace("%1", str(entry.resources)) \
+                if entry.resources >= 0 else ""
+            line = self.tr("%1 — autosaved %2%3").replace("%1", entry.display_name).replace(
+                "%2", when).replace("%3", size)
+            item = QListWidgetItem(f"{line}\n    {where}")
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             item.setData(Qt.UserRole, entry.session_id)
             self.list.addItem(item)
         buttons = QDialogButtonBox()
-        self.restore_button = buttons.addButton("Restore", QDialogButtonBox.AcceptRole)
-        self.discard_button = QPushButton("Discard")
-        self.discard_button.setToolTip("Delete the ticked autosaves for good")
+        self.restore_button = buttons.addButton(self.tr("Restore"), QDialogButtonBox.AcceptRole)
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.discard_button.setToolTip(self.tr("Delete the ticked autosaves for good"))
         buttons.addButton(self.discard_button, QDialogButtonBox.DestructiveRole)
-        self.later_button = buttons.addButton("Not Now", QDialogButtonBox.RejectRole)
-        self.later_button.setToolTip("Keep the autosaves and ask again at the next start")
+        self.later_button = buttons.addButton(self.tr("Not Now"), QDialogButtonBox.RejectRole)
+        self.later_button.setToolTip(self.tr("Keep the autosaves and ask again at the next start"))
         self.restore_button.clicked.connect(lambda: self._finish("restore"))
         self.discard_button.clicked.connect(lambda: self._finish("discard"))
         self.later_button.clicked.connect(lambda: self._finish("later"))

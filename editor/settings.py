@@ -40,7 +40,7 @@ class Preferences:
     confirm_delete: bool = True
     #: The Region a new design starts in.
     default_region: str = "us-east-1"
-    #: The interface language ("" follows the system); read by the translations when they arrive.
+    #: The interface language: "" follows the system, "en" or "ja" (editor/translations).
     language: str = ""
 
     @classmethod

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton,
                                QSpinBox, QTextBrowser, QToolButton, QVBoxLayout, QWidget)
 
-from model import kinds as _kinds
+from labs.explain import untraceable
+from model.i18n import kind_label
 from model.naming import natural_key
+from validators.i18n import code_fix, code_meaning
+from validators.locale.trace_story import hop_sentence, path_label, phrase
 from validators.reachability import CODES, SERVICES, Flow, FlowError, TraceResult, default_port, trace
 from validators.reachability.results import Check, Hop, Path
 
 from .icons import ui_icon
+from .translations import current_language
 
 __all__ = ["TracePanel", "TRACEABLE_KINDS", "INTERNET"]
 
@@ -48,15 +52,17 @@ class _EndPicker(QComboBox):
         current = self.value()
         self.blockSignals(True)
         self.clear()
-        self.addItem(ui_icon("internet"), "internet", INTERNET)
+        language = current_language()
+        internet = self.tr("internet")
+        self.addItem(ui_icon("internet"), internet, INTERNET)
         resources = [r for r in diagram if r.kind in TRACEABLE_KINDS]
         for record in sorted(resources, key=lambda r: natural_key(r.label)):
-            kind = _kinds.kind(record.kind).label
+            kind = kind_label(record.kind, language)
             text = f"{record.label} — {kind}" + (f" ({record.id})" if record.label != record.id else "")
             self.addItem(text, record.id)
         self.insertSeparator(self.count())
         for service in SERVICES:
-            self.addItem(ui_icon("aws_service"), f"{service} (AWS service)", service)
+            self.addItem(ui_icon("aws_service"), self.tr("%1 (AWS service)").replace("%1", service), service)
         self.blockSignals(False)
         self.set_value(current)
 
@@ -91,50 +97,45 @@ class TracePanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.result: TraceResult | None = None
+        self._problem = ""
         self.source = _EndPicker()
         self.destination = _EndPicker()
         self.swap_button = QToolButton()
         self.swap_button.setText("⇅")
-        self.swap_button.setToolTip("Swap source and destination")
         self.protocol = QComboBox()
         self.protocol.addItems(["tcp", "udp", "icmp"])
         self.port = QSpinBox()
         self.port.setRange(0, 65535)
         self.port.setValue(443)
-        self.auto_port = QCheckBox("the destination's own")
+        self.auto_port = QCheckBox()
         self.auto_port.setChecked(True)
-        self.auto_port.setToolTip("A database's port, a load balancer's HTTPS listener, else 443")
-        self.trace_button = QPushButton("Trace")
+        self.trace_button = QPushButton()
         self.trace_button.setDefault(True)
-        self.pick_button = QPushButton("Pick on Canvas")
-        self.pick_button.setToolTip("Click the source, then the destination (the empty canvas is the "
-                                    "internet)")
-        self.clear_button = QPushButton("Clear")
+        self.pick_button = QPushButton()
+        self.clear_button = QPushButton()
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.RichText)
         self.path_choice = QComboBox()
-        self.path_choice.setToolTip("Every concrete path (one per subnet of each end) must pass")
         self.hops = QTextBrowser()
         self.hops.setOpenLinks(False)
         self.hops.setOpenExternalLinks(False)
-        self.hops.setToolTip("Click a name to select it on the canvas")
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.RichText)
         self.explanation.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self._build_layout()
         self._wire()
-        self._refresh_pickers()
+        self.retranslate()
         self._update_port()
-        self._show_nothing()
 
     # ------------------------------------------------------------------ building
     def _build_layout(self) -> None:
         ends = QHBoxLayout()
         pickers = QFormLayout()
-        pickers.addRow("From", self.source)
-        pickers.addRow("To", self.destination)
+        self.from_label, self.to_label = QLabel(), QLabel()
+        pickers.addRow(self.from_label, self.source)
+        pickers.addRow(self.to_label, self.destination)
         ends.addLayout(pickers, 1)
         ends.addWidget(self.swap_button)
         port_row = QHBoxLayout()
@@ -174,6 +175,37 @@ class TracePanel(QWidget):
         self.document.changed.connect(self._on_change)
         self.document.diagram_replaced.connect(self._on_replaced)
 
+    # ------------------------------------------------------------------ words
+    def retranslate(self) -> None:
+        """Every word in the current language; a trace on show is said again, not run again."""
+        self.from_label.setText(self.tr("From"))
+        self.to_label.setText(self.tr("To"))
+        self.swap_button.setToolTip(self.tr("Swap source and destination"))
+        self.auto_port.setText(self.tr("the destination's own"))
+        self.auto_port.setToolTip(self.tr("A database's port, a load balancer's HTTPS listener, else 443"))
+        self.trace_button.setText(self.tr("Trace"))
+        self.pick_button.setText(self.tr("Pick on Canvas"))
+        self.pick_button.setToolTip(self.tr("Click the source, then the destination (the empty canvas is "
+                                            "the internet)"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.path_choice.setToolTip(self.tr("Every concrete path (one per subnet of each end) must pass"))
+        self.hops.setToolTip(self.tr("Click a name to select it on the canvas"))
+        self._refresh_pickers()
+        if self.result is not None:
+            index = self.path_choice.currentIndex()
+            self._show_result(self.result)
+            if 0 <= index < self.path_choice.count():
+                self.path_choice.setCurrentIndex(index)
+        elif self._problem:
+            self._show_problem(self._problem)
+        else:
+            self._show_nothing()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     # ------------------------------------------------------------------ asking
     def set_ends(self, source: str, destination: str) -> None:
         self.source.set_value(source)
@@ -191,12 +223,13 @@ class TracePanel(QWidget):
         traced)."""
         flow = self.flow()
         if not flow.source or not flow.destination:
-            self._show_problem("Choose a source and a destination.")
+            self._show_problem(self.tr("Choose a source and a destination."))
             return None
         try:
             result = trace(self.document.diagram, flow)
         except FlowError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(untraceable(self.document.diagram, flow.source, flow.destination, exc)
+                               .get(current_language()))
             return None
         self._show_result(result)
         return result
@@ -208,16 +241,21 @@ class TracePanel(QWidget):
 
     # ------------------------------------------------------------------ showing
     def _show_nothing(self) -> None:
-        self.verdict.setText(f"<span style='color:{_MUTED}'>Pick a source and a destination, then "
-                             f"Trace. Kumozu follows the packet through security groups, network ACLs, "
-                             f"route tables and gateways, there and back.</span>")
+        self._problem = ""
+        self.verdict.setText(f"<span style='color:{_MUTED}'>"
+                             + escape(self.tr("Pick a source and a destination, then Trace. Kumozu follows "
+                                              "the packet through security groups, network ACLs, route "
+                                              "tables and gateways, there and back.")) + "</span>")
         self.hops.clear()
         self.path_choice.hide()
         self.explanation.clear()
 
     def _show_problem(self, message: str) -> None:
         self.result = None
-        self.verdict.setText(f"<b style='color:{_RED}'>Cannot trace</b><br/>{escape(message)}")
+        self._problem = message
+        cannot = escape(self.tr("Cannot trace"))
+        self.verdict.setText(f"<b style='color:{_RED}'>{cannot}</b><br/>"
+                             f"{escape(message)}")
         self.hops.clear()
         self.path_choice.hide()
         self.explanation.clear()
@@ -225,27 +263,34 @@ class TracePanel(QWidget):
 
     def _show_result(self, result: TraceResult) -> None:
         self.result = result
+        self._problem = ""
+        language = current_language()
         flow = result.flow
         port = "" if flow.protocol == "icmp" else f"/{flow.port}"
-        ends = f"{escape(self._name(flow.source))} → {escape(self._name(flow.destination))} " \
-               f"on {flow.protocol}{port}"
-        way = f"<br/><span style='color:{_MUTED}'>Way: {escape(result.route)}</span>" \
-            if result.route != "direct" else ""
+        ends = escape(self.tr("%1 → %2 on %3").replace("%1", self._name(flow.source))
+                      .replace("%2", self._name(flow.destination)).replace("%3", f"{flow.protocol}{port}"))
+        way = f"<br/><span style='color:{_MUTED}'>" + escape(self.tr("Way: %1").replace(
+            "%1", phrase(result.route, language))) + "</span>" if result.route != "direct" else ""
         if result.reachable:
             total = len(result.paths)
-            every = f" (all {total} paths)" if total > 1 else ""
-            self.verdict.setText(f"<b style='color:{_GREEN}; font-size:11pt'>✓ Reachable</b>{every}"
+            every = " " + escape(self.tr("(all %1 paths)").replace("%1", str(total))) if total > 1 else ""
+            reachable = escape(self.tr("Reachable"))
+            self.verdict.setText(f"<b style='color:{_GREEN}; font-size:11pt'>✓ {reachable}</b>{every}"
                                  f"<br/>{ends}{way}")
         else:
             blocked = result.blocked
-            where = "on the way there" if blocked.direction == "forward" else "on the way back"
-            self.verdict.setText(f"<b style='color:{_RED}; font-size:11pt'>✗ Not reachable</b><br/>"
-                                 f"{ends}<br/>blocked {where} at "
-                                 f"<b>{escape(self._name(blocked.component))}</b>{way}")
+            where = self.tr("blocked on the way there at %1") if blocked.direction == "forward" else \
+                self.tr("blocked on the way back at %1")
+            head, _, tail = where.partition("%1")
+            not_reachable = escape(self.tr("Not reachable"))
+            self.verdict.setText(f"<b style='color:{_RED}; font-size:11pt'>✗ {not_reachable}"
+                                 f"</b><br/>{ends}<br/>{escape(head)}"
+                                 f"<b>{escape(self._name(blocked.component))}</b>{escape(tail)}{way}")
         self.path_choice.blockSignals(True)
         self.path_choice.clear()
         for path in result.paths:
-            self.path_choice.addItem(("✓ " if path.reachable else "✗ ") + path.label)
+            mark = "✓ " if path.reachable else "✗ "
+            self.path_choice.addItem(mark + path_label(path.label, language))
         deciding = result.paths.index(result.deciding_path) if result.deciding_path else 0
         self.path_choice.setCurrentIndex(deciding)
         self.path_choice.setVisible(len(result.paths) > 1)
@@ -258,22 +303,26 @@ class TracePanel(QWidget):
         path = self.result.paths[index]
         self._fill_hops(path)
         self._explain(path)
+        language = current_language()
+        diagram = self.document.diagram
         labels = {}
         for hop in path.forward:
-            labels.setdefault(hop.location, hop.detail)
+            labels.setdefault(hop.location, hop_sentence(diagram, hop, language))
         blocked_id = None
         if path.blocked is not None:
-            blocked_id = path.blocked.component if path.blocked.component in self.document.diagram \
-                else next((r for r in path.blocked.resources if r in self.document.diagram), None)
+            blocked_id = path.blocked.component if path.blocked.component in diagram \
+                else next((r for r in path.blocked.resources if r in diagram), None)
             if blocked_id:
-                labels[blocked_id] = f"{path.blocked.code}: {path.blocked.explanation}"
+                why = path.blocked.explanation if language == "en" \
+                    else code_meaning(path.blocked.code, language)
+                labels[blocked_id] = f"{path.blocked.code}: {why}"
         self.path_changed.emit(list(path.locations()), blocked_id, labels)
 
     def _fill_hops(self, path: Path) -> None:
         """The hops as numbered lists, there and back; the one that blocks in bold red. Names link to
         what was checked, so a click selects it on the canvas."""
         parts = []
-        for title, hops in (("There", path.forward), ("Back (the reply)", path.returning)):
+        for title, hops in ((self.tr("There"), path.forward), (self.tr("Back (the reply)"), path.returning)):
             if not hops:
                 continue
             items = "".join(self._hop_html(hop) for hop in hops)
@@ -282,7 +331,7 @@ class TracePanel(QWidget):
         self.hops.setHtml("".join(parts))
 
     def _hop_html(self, hop: Hop) -> str:
-        detail = escape(hop.detail)
+        detail = escape(hop_sentence(self.document.diagram, hop, current_language()))
         if hop.check not in (Check.DEPART, Check.DNS, Check.ARRIVE):
             where = hop.location
             name = escape(self._name(where))
@@ -290,7 +339,8 @@ class TracePanel(QWidget):
             detail = f"{link}: {detail}"
         component = hop.component
         if component and component != hop.location and component in self.document.diagram:
-            detail += f" <a href='select:{escape(component)}' style='color:{_MUTED}'>(show)</a>"
+            show = escape(self.tr("(show)"))
+            detail += f" <a href='select:{escape(component)}' style='color:{_MUTED}'>{show}</a>"
         if hop.matched and not hop.matched.startswith("the VPC's default"):
             detail += f" <span style='color:{_MUTED}'>[{escape(hop.matched)}]</span>"
         if not hop.passed:
@@ -301,20 +351,28 @@ class TracePanel(QWidget):
         parts = []
         if path.blocked is not None:
             blocked = path.blocked
-            code = CODES.get(blocked.code)
-            meaning = f" — {escape(code.meaning)}" if code else ""
-            parts.append(f"<b>Code:</b> <code>{escape(blocked.code)}</code>{meaning}")
-            parts.append(f"<b>Why:</b> {escape(blocked.explanation)}")
-            parts.append(f"<b>What to change:</b> {escape(blocked.suggestion)}")
+            language = current_language()
+            meaning = f" — {escape(code_meaning(blocked.code, language))}" if blocked.code in CODES else ""
+            code_word, why_word = escape(self.tr("Code:")), escape(self.tr("Why:"))
+            change_word = escape(self.tr("What to change:"))
+            parts.append(f"<b>{code_word}</b> <code>{escape(blocked.code)}</code>{meaning}")
+            if language == "en":
+                parts.append(f"<b>{why_word}</b> {escape(blocked.explanation)}")
+                parts.append(f"<b>{change_word}</b> {escape(blocked.suggestion)}")
+            else:  # the code's meaning above says why; its usual fix says what to change
+                parts.append(f"<b>{change_word}</b> "
+                             f"{escape(code_fix(blocked.code, language))}")
         for note in self.result.notes if self.result else ():
-            parts.append(f"<span style='color:{_MUTED}'>Note: {escape(note)}</span>")
+            parts.append(f"<span style='color:{_MUTED}'>"
+                         + escape(self.tr("Note: %1").replace("%1", phrase(note, current_language())))
+                         + "</span>")
         self.explanation.setText("<br/>".join(parts))
 
     def _name(self, rid: str) -> str:
         record = self.document.diagram.get(rid)
         if record is not None:
             return record.label
-        return "the internet" if rid == INTERNET else rid
+        return self.tr("the internet") if rid == INTERNET else rid
 
     # ------------------------------------------------------------------ following
     def _hop_clicked(self, url: QUrl) -> None:

@@ -6,7 +6,7 @@ selection changes and kept current from the document's change sets and findings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from .connection_page import ConnectionPage
@@ -61,6 +61,12 @@ class Inspector(QWidget):
         self.page = page
         if old is not None:
             old.deleteLater()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.LanguageChange and self.page is not None:
+            # Labels, help and choices are built with the page: build it again for the same selection.
+            self.show_selection(self.ids, rebuild=True)
+        super().changeEvent(event)
 
     def editor(self, name: str):
         """The editor of field ``name`` on the current page (tests, keyboard focus)."""

@@ -12,7 +12,11 @@ import ipaddress
 import re
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from model.schema import FieldType
+
+translate = QCoreApplication.translate
 
 __all__ = ["Check", "check_network", "check_destination", "check_text", "is_checked_type"]
 
@@ -45,25 +49,36 @@ def check_network(text: str, versions: tuple[int, ...] = (4, 6)) -> Check:
     text = text.strip()
     if not text:
         return OK
-    family = " or ".join(f"IPv{v}" for v in versions)
+    family = translate("InspectorChecks", " or ").join(f"IPv{v}" for v in versions)
     if "/" not in text:
-        return Check(False, f"{text}: add a prefix length, e.g. {_example(versions)}")
+        return Check(False, _filled(translate("InspectorChecks", "%1: add a prefix length, e.g. %2"),
+                                    text, _example(versions)))
     address, _, prefix = text.partition("/")
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
-        return Check(False, f"{address or '(empty)'} is not an {family} address")
+        return Check(False, _filled(translate("InspectorChecks", "%1 is not an %2 address"),
+                                    address or translate("InspectorChecks", "(empty)"), family))
     if ip.version not in versions:
-        return Check(False, f"{text}: this field takes an {family} range")
+        return Check(False, _filled(translate("InspectorChecks", "%1: this field takes an %2 range"),
+                                    text, family))
     if not prefix.isdigit():
-        return Check(False, f"{text}: the prefix length after / must be a number")
+        return Check(False, _filled(translate("InspectorChecks", "%1: the prefix length after / must be a "
+                                                                 "number"), text))
     limit = ip.max_prefixlen
     if int(prefix) > limit:
-        return Check(False, f"{text}: prefix must be 0–{limit}")
+        return Check(False, _filled(translate("InspectorChecks", "%1: prefix must be 0–%2"), text, limit))
     network = ipaddress.ip_network(f"{address}/{int(prefix)}", strict=False)
     if str(network) != text and int(network.network_address) != int(ip):
-        return Check(True, f"host bits are set: AWS stores this as {network}")
+        return Check(True, _filled(translate("InspectorChecks", "host bits are set: AWS stores this as %1"),
+                                   network))
     return OK
+
+
+def _filled(text: str, *values) -> str:
+    for i, value in reversed(list(enumerate(values, 1))):
+        text = text.replace(f"%{i}", str(value))
+    return text
 
 
 def check_destination(text: str) -> Check:
@@ -72,7 +87,8 @@ def check_destination(text: str) -> Check:
     if stripped.startswith("pl-"):
         if _PREFIX_LIST.match(stripped):
             return OK
-        return Check(False, f"{stripped}: a prefix list id is pl- followed by letters and digits")
+        return Check(False, _filled(translate("InspectorChecks", "%1: a prefix list id is pl- followed by "
+                                                                 "letters and digits"), stripped))
     return check_network(text, (4, 6))
 
 

@@ -9,23 +9,27 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from model.edits import AddRelation, Composite, RemoveRelation
 from model.events import ChangeSet
 from model.frozen import freeze
 from model.schema import Field, FieldType
+from validators.i18n import finding_message
 
 from ..commands import MERGE_PROPERTY
+from ..translations import current_language
 from .editors import EnumEditor, FieldEditor, IntEditor
+from .field_labels import display_help, display_label
 
 __all__ = ["ConnectionPage", "CONNECTION_FIELDS"]
 
 CONNECTION_FIELDS = (
-    Field("protocol", FieldType.ENUM, "tcp", label="Protocol", choices=("tcp", "udp", "icmp")),
-    Field("port", FieldType.INT, 443, label="Port", minimum=0, maximum=65535,
-          help="The destination port the source should reach."),
+    Field("protocol", FieldType.ENUM, "tcp", label=QT_TRANSLATE_NOOP("Fields", "Protocol"),
+          choices=("tcp", "udp", "icmp")),
+    Field("port", FieldType.INT, 443, label=QT_TRANSLATE_NOOP("Fields", "Port"), minimum=0, maximum=65535,
+          help=QT_TRANSLATE_NOOP("Fields", "The destination port the source should reach.")),
 )
 
 
@@ -48,11 +52,11 @@ class ConnectionPage(QWidget):
         form.setLabelAlignment(Qt.AlignRight)
         for field in CONNECTION_FIELDS:
             editor = EnumEditor(field) if field.type is FieldType.ENUM else IntEditor(field)
-            editor.setToolTip(field.help)
+            editor.setToolTip(display_help(field))
             editor.committed.connect(lambda v, continuous, f=field, e=editor:
                                      self._commit(f.name, v, continuous, e))
             self.editors[field.name] = editor
-            form.addRow(field.label, editor)
+            form.addRow(display_label(field), editor)
         layout.addLayout(form)
         ends = QWidget()
         row = QVBoxLayout(ends)
@@ -78,10 +82,13 @@ class ConnectionPage(QWidget):
         relation = self._relation()
         diagram = self.document.diagram
         source, target = diagram[relation.source].label, diagram[relation.target].label
-        self.title.setText(f"<b style='font-size:11pt'>Connection</b><br/><span style='color:#55636b'>"
-                           f"{escape(source)} should reach {escape(target)}</span>")
-        self.source_button.setText(f"Select the source: {source}")
-        self.target_button.setText(f"Select the destination: {target}")
+        title = escape(self.tr("Connection"))
+        self.title.setText(f"<b style='font-size:11pt'>{title}</b><br/>"
+                           f"<span style='color:#55636b'>"
+                           + escape(self.tr("%1 should reach %2").replace("%1", source).replace("%2", target))
+                           + "</span>")
+        self.source_button.setText(self.tr("Select the source: %1").replace("%1", source))
+        self.target_button.setText(self.tr("Select the destination: %1").replace("%1", target))
         for field in CONNECTION_FIELDS:
             self.editors[field.name].set_value(relation.get(field.name, field.default))
 
@@ -106,4 +113,6 @@ class ConnectionPage(QWidget):
         relation = self._relation()
         ends = {relation.source, relation.target}
         findings = [f for f in self.document.findings if ends <= set(f.resources)]
-        self.findings_label.setText("\n".join(f"● {f.rule}: {f.message}" for f in findings[:6]))
+        language = current_language()
+        self.findings_label.setText("\n".join(f"● {f.rule}: {finding_message(f, language)}"
+                                              for f in findings[:6]))

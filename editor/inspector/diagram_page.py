@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections import Counter
+from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from model import edits
 from model.events import ChangeSet
+from model.i18n import category_label, kind_label
 from model.kinds import kind
 from model.kinds.networking import REGIONS
 from model.schema import Field, FieldType
 
 from ..commands import MERGE_PROPERTY
+from ..translations import current_language
 from .editors import FieldEditor, LongTextEditor, TextEditor
+from .field_labels import display_help, display_label
 from .resource_page import section_label
 
 __all__ = ["DiagramPage", "SETTINGS"]
@@ -23,11 +27,14 @@ ENVIRONMENTS = ("production", "staging", "development", "test", "workshop")
 
 #: The design's settings, edited like fields (they are stored as diagram metadata).
 SETTINGS = (
-    Field("title", FieldType.STR, "", label="Title", help="Shown in exports and the window title."),
-    Field("region", FieldType.STR, "us-east-1", label="Region", suggestions=REGIONS,
-          help="The Region of resources drawn outside any Region container."),
-    Field("environment", FieldType.STR, "production", label="Environment", suggestions=ENVIRONMENTS),
-    Field("description", FieldType.TEXT, "", label="Description"),
+    Field("title", FieldType.STR, "", label=QT_TRANSLATE_NOOP("Fields", "Title"),
+          help=QT_TRANSLATE_NOOP("Fields", "Shown in exports and the window title.")),
+    Field("region", FieldType.STR, "us-east-1", label=QT_TRANSLATE_NOOP("Fields", "Region"),
+          suggestions=REGIONS,
+          help=QT_TRANSLATE_NOOP("Fields", "The Region of resources drawn outside any Region container.")),
+    Field("environment", FieldType.STR, "production", label=QT_TRANSLATE_NOOP("Fields", "Environment"),
+          suggestions=ENVIRONMENTS),
+    Field("description", FieldType.TEXT, "", label=QT_TRANSLATE_NOOP("Fields", "Description")),
 )
 
 
@@ -38,9 +45,11 @@ class DiagramPage(QWidget):
         self.editors: dict[str, FieldEditor] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        heading = QLabel("<b style='font-size:11pt'>Design settings</b><br/>"
-                         "<span style='color:#55636b'>Nothing is selected. Select a resource on the "
-                         "canvas to edit it, or drag one in from the palette.</span>")
+        title = escape(self.tr("Design settings"))
+        heading = QLabel(f"<b style='font-size:11pt'>{title}</b><br/>"
+                         "<span style='color:#55636b'>"
+                         + escape(self.tr("Nothing is selected. Select a resource on the canvas to edit "
+                                          "it, or drag one in from the palette.")) + "</span>")
         heading.setWordWrap(True)
         layout.addWidget(heading)
         form = QFormLayout()
@@ -48,14 +57,14 @@ class DiagramPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         for field in SETTINGS:
             editor = LongTextEditor(field) if field.type is FieldType.TEXT else TextEditor(field)
-            editor.setToolTip(field.help)
+            editor.setToolTip(display_help(field))
             editor.set_value(document.diagram.metadata(field.name) or "")
             editor.committed.connect(lambda v, continuous, f=field, e=editor:
                                      self._commit(f.name, v, continuous, e))
             self.editors[field.name] = editor
-            form.addRow(field.label, editor)
+            form.addRow(display_label(field), editor)
         layout.addLayout(form)
-        layout.addWidget(section_label("Contents"))
+        layout.addWidget(section_label(self.tr("Contents")))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.RichText)
@@ -83,17 +92,27 @@ class DiagramPage(QWidget):
     def _refresh_summary(self) -> None:
         diagram = self.document.diagram
         if len(diagram) == 0:
-            self.summary.setText("<span style='color:#55636b'>The canvas is empty. A network usually "
-                                 "starts with a VPC: drag one from <i>Networking</i>, then put "
-                                 "Availability Zones and subnets inside it.</span>")
+            self.summary.setText("<span style='color:#55636b'>"
+                                 + self.tr("The canvas is empty. A network usually starts with a VPC: drag "
+                                           "one from <i>%1</i>, then put Availability Zones and subnets "
+                                           "inside it.").replace("%1", category_label("Networking",
+                                                                                      current_language()))
+                                 + "</span>")
             return
         counts = Counter(r.kind for r in diagram)
         severities = Counter(f.severity.value for f in self.document.findings)
         relations = len(diagram.relations())
-        lines = [f"{len(diagram)} resources, {relations} connection{'s' if relations != 1 else ''}",
-                 f"{severities.get('error', 0)} errors, {severities.get('warning', 0)} warnings, "
-                 f"{severities.get('info', 0)} notes"]
-        top = ", ".join(f"{n} {kind(k).label}{'s' if n != 1 and not kind(k).label.endswith('s') else ''}"
-                        for k, n in counts.most_common(6))
+        lines = [self.tr("%n resource(s)", "", len(diagram)) + self.tr(", ")
+                 + self.tr("%n connection(s)", "", relations),
+                 self.tr("%n error(s)", "", severities.get("error", 0)) + self.tr(", ")
+                 + self.tr("%n warning(s)", "", severities.get("warning", 0)) + self.tr(", ")
+                 + self.tr("%n note(s)", "", severities.get("info", 0))]
+        language = current_language()
+        if language == "en":
+            top = ", ".join(f"{n} {kind(k).label}{'s' if n != 1 and not kind(k).label.endswith('s') else ''}"
+                            for k, n in counts.most_common(6))
+        else:
+            top = self.tr(", ").join(self.tr("%1 × %2").replace("%1", kind_label(k, language))
+                                     .replace("%2", str(n)) for k, n in counts.most_common(6))
         lines.append(f"<span style='color:#55636b'>{top}</span>")
         self.summary.setText("<br/>".join(lines))

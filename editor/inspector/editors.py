@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QSpinBox, QToolButton, QVBoxLayout, QWidget)
@@ -19,6 +19,7 @@ from model.frozen import freeze
 from model.schema import Field, FieldType, Unresolved
 
 from .checks import Check, check_text
+from .field_labels import display_choice, display_help
 
 __all__ = ["FieldEditor", "TextEditor", "LongTextEditor", "IntEditor", "BoolEditor", "EnumEditor",
            "NetworkEditor", "RefEditor", "UnresolvedView", "Candidates", "MIXED", "INVALID_STYLE",
@@ -114,7 +115,7 @@ class TextEditor(FieldEditor):
 
     def _show(self, value: Any) -> None:
         text = "" if value is MIXED else str(value)
-        self.line.setPlaceholderText("(differs)" if value is MIXED else "")
+        self.line.setPlaceholderText(self.tr("(differs)") if value is MIXED else "")
         if self.line.text() != text:
             self.line.setText(text)
 
@@ -137,7 +138,7 @@ class LongTextEditor(FieldEditor):
 
     def _show(self, value: Any) -> None:
         text = "" if value is MIXED else str(value)
-        self.text.setPlaceholderText("(differs)" if value is MIXED else "")
+        self.text.setPlaceholderText(self.tr("(differs)") if value is MIXED else "")
         if self.text.toPlainText() != text:
             self.text.setPlainText(text)
 
@@ -161,7 +162,7 @@ class IntEditor(FieldEditor):
 
     def _show(self, value: Any) -> None:
         if value is MIXED:
-            self.spin.setSpecialValueText("(differs)")
+            self.spin.setSpecialValueText(self.tr("(differs)"))
             with QSignalBlocker(self.spin):
                 self.spin.setValue(self.spin.minimum())
             return
@@ -192,16 +193,17 @@ class EnumEditor(FieldEditor):
     def __init__(self, field: Field, parent=None):
         super().__init__(field, parent)
         self.combo = QComboBox()
-        self.combo.addItems(list(field.choices))
-        self.combo.activated.connect(lambda i: self._commit(self.combo.itemText(i), False))
+        for value in field.choices:  # shown in the interface language, committed as the value
+            self.combo.addItem(display_choice(value), value)
+        self.combo.activated.connect(lambda i: self._commit(self.combo.itemData(i), False))
         self.layout().addWidget(self.combo)
         self.setFocusProxy(self.combo)
 
     def _show(self, value: Any) -> None:
-        index = self.combo.findText(str(value)) if value is not MIXED else -1
+        index = self.combo.findData(str(value)) if value is not MIXED else -1
         self.combo.setCurrentIndex(index)
         if value is MIXED:
-            self.combo.setPlaceholderText("(differs)")
+            self.combo.setPlaceholderText(self.tr("(differs)"))
 
 
 class NetworkEditor(FieldEditor):
@@ -236,7 +238,8 @@ class NetworkEditor(FieldEditor):
 
     def _show(self, value: Any) -> None:
         text = "" if value is MIXED else str(value)
-        self.line.setPlaceholderText("(differs)" if value is MIXED else _placeholder(self.field.type))
+        self.line.setPlaceholderText(self.tr("(differs)") if value is MIXED
+                                     else _placeholder(self.field.type))
         if self.line.text() != text:
             self.line.setText(text)
         self._mark(check_text(self.field.type, text) if text else Check(True))
@@ -256,7 +259,7 @@ class NetworkEditor(FieldEditor):
             self.message.setStyleSheet("color: #8a5a00; font-size: 8pt;")
         else:
             self.line.setStyleSheet("")
-        self.line.setToolTip(check.message or self.field.help)
+        self.line.setToolTip(check.message or display_help(self.field))
         self.message.setText(check.message)
         self.message.setVisible(self._show_message and bool(check.message))
 
@@ -274,7 +277,7 @@ class RefEditor(FieldEditor):
         self.combo.activated.connect(lambda i: self._commit(self.combo.itemData(i) or "", False))
         self.go = QToolButton()
         self.go.setText("→")
-        self.go.setToolTip("Select it on the canvas")
+        self.go.setToolTip(self.tr("Select it on the canvas"))
         self.go.clicked.connect(self._navigate)
         self.layout().addWidget(self.combo, 1)
         self.layout().addWidget(self.go)
@@ -307,7 +310,7 @@ class RefEditor(FieldEditor):
                 self.combo.addItem(f"{value} (missing)", value)  # a dangling reference stays visible
             if value is MIXED:
                 self.combo.setCurrentIndex(-1)
-                self.combo.setPlaceholderText("(differs)")
+                self.combo.setPlaceholderText(self.tr("(differs)"))
             else:
                 self.combo.setCurrentIndex(max(0, self.combo.findData(value or "")))
         self.go.setEnabled(isinstance(value, str) and bool(value) and value in known)
@@ -327,8 +330,9 @@ class UnresolvedView(QWidget):
         font.setItalic(True)
         self.line.setFont(font)
         self.line.setStyleSheet("color: #6a1b9a; background: #f6f0fa;")
-        self.line.setToolTip(f"Unresolved: {value.expression}\nThe file gives no value Kumozu can use "
-                             f"here (a template parameter or imported value). It is kept as written.")
+        self.line.setToolTip(self.tr("Unresolved: %1\nThe file gives no value Kumozu can use here (a "
+                                     "template parameter or imported value). It is kept as written.")
+                             .replace("%1", value.expression))
         layout.addWidget(self.line)
 
 
@@ -340,6 +344,9 @@ def _monospace(base: QFont) -> QFont:
 
 
 def _placeholder(field_type: FieldType) -> str:
-    return {FieldType.CIDR4: "e.g. 10.0.1.0/24", FieldType.CIDR4_LIST: "e.g. 10.0.0.0/16",
-            FieldType.CIDR6: "e.g. 2001:db8:1234:1a00::/64", FieldType.CIDR: "e.g. 10.0.0.0/16",
-            FieldType.DESTINATION: "e.g. 0.0.0.0/0 or pl-s3"}.get(field_type, "")
+    example = {FieldType.CIDR4: "10.0.1.0/24", FieldType.CIDR4_LIST: "10.0.0.0/16",
+               FieldType.CIDR6: "2001:db8:1234:1a00::/64", FieldType.CIDR: "10.0.0.0/16"}.get(field_type)
+    if field_type is FieldType.DESTINATION:
+        return QCoreApplication.translate("FieldEditor", "e.g. %1 or %2").replace("%1", "0.0.0.0/0").replace(
+            "%2", "pl-s3")
+    return QCoreApplication.translate("FieldEditor", "e.g. %1").replace("%1", example) if example else ""

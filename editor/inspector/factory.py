@@ -12,6 +12,7 @@ from model.schema import Field, FieldType
 
 from .editors import (MIXED, BoolEditor, Candidates, EnumEditor, FieldEditor, IntEditor, LongTextEditor,
                       NetworkEditor, RefEditor, TextEditor)
+from .field_labels import display_help
 from .lists import RefListEditor, TextListEditor
 from .records import RecordsEditor
 
@@ -31,12 +32,12 @@ class OpaqueView(FieldEditor):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setFixedHeight(96)
-        self.text.setToolTip("Kept as it was read and written back unchanged.")
+        self.text.setToolTip(self.tr("Kept as it was read and written back unchanged."))
         self.layout().addWidget(self.text)
 
     def _show(self, value: Any) -> None:
         if value is MIXED:
-            self.text.setPlainText("(differs)")
+            self.text.setPlainText(self.tr("(differs)"))
             return
         dumped = yaml.safe_dump(thaw(value), sort_keys=False, allow_unicode=True) if value else ""
         self.text.setPlainText(dumped.strip())
@@ -69,5 +70,5 @@ def make_editor(field: Field, candidates: Candidates, compact: bool = False) -> 
     else:
         editor = OpaqueView(field)
     if field.help:
-        editor.setToolTip(field.help)
+        editor.setToolTip(display_help(field))
     return editor

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QToolButton, QVBoxLayout, QWidget)
 
+from model.i18n import kind_label
 from model.schema import Field, FieldType, Unresolved
 
 from .checks import check_text
+from ..translations import current_language
 from .editors import INVALID_STYLE, MIXED, WARNING_STYLE, Candidates, FieldEditor
+from .field_labels import display_label
 
 __all__ = ["TextListEditor", "RefListEditor"]
 
@@ -33,12 +36,14 @@ class _Row(QWidget):
         self.line = QLineEdit(str(value))
         self.line.setReadOnly(self.unresolved is not None)
         if owner.field.type is FieldType.CIDR4_LIST:
-            self.line.setPlaceholderText("e.g. 10.1.0.0/16")
+            self.line.setPlaceholderText(QCoreApplication.translate("FieldEditor", "e.g. %1").replace(
+                "%1", "10.1.0.0/16"))
         self.line.textEdited.connect(lambda _t: owner._rows_edited(True))
         self.line.editingFinished.connect(owner.end_session)
         layout.addWidget(self.line, 1)
-        for text, tip, slot in (("↑", "Move up", owner._move_up), ("↓", "Move down", owner._move_down),
-                                ("✕", "Remove", owner._remove)):
+        for text, tip, slot in (("↑", self.tr("Move up"), owner._move_up),
+                                ("↓", self.tr("Move down"), owner._move_down),
+                                ("✕", self.tr("Remove"), owner._remove)):
             button = QToolButton()
             button.setText(text)
             button.setToolTip(tip)
@@ -65,8 +70,8 @@ class TextListEditor(FieldEditor):
         self.message.setStyleSheet("color: #b71c1c; font-size: 8pt;")
         self.message.hide()
         self.add_button = QToolButton()
-        self.add_button.setText("+ Add")
-        self.add_button.setToolTip(f"Add an item to {field.label.lower()}")
+        self.add_button.setText(self.tr("+ Add"))
+        self.add_button.setToolTip(self.tr("Add an item to %1").replace("%1", display_label(field)))
         self.add_button.clicked.connect(self.add_row)
         box.addLayout(self.rows_box)
         box.addWidget(self.message)
@@ -84,7 +89,7 @@ class TextListEditor(FieldEditor):
             row.deleteLater()
         self.rows = []
         if value is MIXED:
-            self.message.setText("The selected resources differ here.")
+            self.message.setText(self.tr("The selected resources differ here."))
             self.message.show()
             return
         for item in value or ():
@@ -163,8 +168,8 @@ class RefListEditor(FieldEditor):
         self.list.setUniformItemSizes(True)
         self.list.itemChanged.connect(self._changed)
         self.list.itemDoubleClicked.connect(self._navigate)
-        self.list.setToolTip("Tick the resources to include; double-click one to select it on the "
-                             "canvas.")
+        self.list.setToolTip(self.tr("Tick the resources to include; double-click one to select it on the "
+                                     "canvas."))
         self.layout().addWidget(self.list)
         self.empty = QLabel()
         self.empty.setStyleSheet("color: #55636b;")
@@ -203,13 +208,14 @@ class RefListEditor(FieldEditor):
                     entry = self._add(str(item), item, True)
                     entry.setFlags(entry.flags() & ~Qt.ItemIsUserCheckable & ~Qt.ItemIsEnabled)
                 elif item not in known:
-                    self._add(f"{item} (missing)", item, True)
+                    self._add(self.tr("%1 (missing)").replace("%1", str(item)), item, True)
             if value is MIXED:
                 for i in range(self.list.count()):
                     self.list.item(i).setCheckState(Qt.PartiallyChecked)
         count = self.list.count()
-        kinds = " or ".join(self.field.ref_kinds)
-        self.empty.setText(f"No {kinds} in the design yet." if count == 0 else "")
+        language = current_language()
+        kinds = self.tr(" or ").join(kind_label(k, language) for k in self.field.ref_kinds)
+        self.empty.setText(self.tr("No %1 in the design yet.").replace("%1", kinds) if count == 0 else "")
         self.empty.setVisible(count == 0)
         self.list.setVisible(count > 0)
         self.list.setFixedHeight(min(150, 6 + max(1, count) * (self.list.sizeHintForRow(0) or 20)))

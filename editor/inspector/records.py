@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
                                QHeaderView, QLabel, QTableWidget, QToolButton, QVBoxLayout, QWidget)
 
@@ -19,7 +19,7 @@ from model.frozen import thaw
 from model.schema import Field, FieldType, Unresolved
 
 from .editors import MIXED, FieldEditor, NetworkEditor, UnresolvedView
-from .field_labels import display_label
+from .field_labels import display_help, display_label
 
 __all__ = ["RecordsEditor"]
 
@@ -42,7 +42,7 @@ class RecordsEditor(FieldEditor):
         self.table.setHorizontalHeaderLabels([display_label(f) for f in field.fields])
         for column, sub in enumerate(field.fields):
             item = self.table.horizontalHeaderItem(column)
-            item.setToolTip(sub.help or sub.label)
+            item.setToolTip(display_help(sub) or display_label(sub))
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -56,11 +56,14 @@ class RecordsEditor(FieldEditor):
         self.message.hide()
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
-        self.add_button = self._button("+ Add", f"Add a row to {field.label.lower()}", self.add_row)
-        self.remove_button = self._button("Remove", "Remove the selected row", self.remove_row)
-        self.up_button = self._button("↑", "Move the selected row up", lambda: self.move_row(-1))
-        self.down_button = self._button("↓", "Move the selected row down", lambda: self.move_row(1))
-        self.expand_button = self._button("⤢", "Edit in a larger window", self.open_large)
+        self.add_button = self._button(self.tr("+ Add"), self.tr("Add a row to %1").replace(
+            "%1", display_label(field)), self.add_row)
+        self.remove_button = self._button(self.tr("Remove"), self.tr("Remove the selected row"),
+                                          self.remove_row)
+        self.up_button = self._button("↑", self.tr("Move the selected row up"), lambda: self.move_row(-1))
+        self.down_button = self._button("↓", self.tr("Move the selected row down"),
+                                        lambda: self.move_row(1))
+        self.expand_button = self._button("⤢", self.tr("Edit in a larger window"), self.open_large)
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -125,7 +128,7 @@ class RecordsEditor(FieldEditor):
         if sub.type in _NESTED:
             button = QToolButton()
             button.setText(_summary(sub, value))
-            button.setToolTip(f"Edit {sub.label.lower()}")
+            button.setToolTip(self.tr("Edit %1").replace("%1", display_label(sub)))
             button.clicked.connect(lambda _=False, r=row, s=sub: self._edit_nested(r, s))
             return button
         editor = self._make_editor(sub, True)
@@ -151,8 +154,9 @@ class RecordsEditor(FieldEditor):
 
     def _edit_nested(self, row: int, sub: Field) -> None:
         dialog = QDialog(self)
-        owner = display_label(self.field).lower()
-        dialog.setWindowTitle(f"{display_label(sub)} — row {row + 1} of {owner}")
+        owner = display_label(self.field)
+        dialog.setWindowTitle(self.tr("%1 — row %2 of %3").replace("%1", display_label(sub))
+                              .replace("%2", str(row + 1)).replace("%3", owner))
         layout = QVBoxLayout(dialog)
         editor = self._make_editor(sub, False)
         editor.set_value(self._records[row].get(sub.name))
@@ -232,11 +236,14 @@ class RecordsEditor(FieldEditor):
 
 def _summary(sub: Field, value: Any) -> str:
     if sub.type is FieldType.ANY:
-        return "view…"
+        return QCoreApplication.translate("RecordsEditor", "view…")
     if sub.type is FieldType.TEXT:
         text = str(value or "")
-        return (text[:18] + "…") if len(text) > 18 else (text or "edit…")
+        return (text[:18] + "…") if len(text) > 18 else (text or QCoreApplication.translate("RecordsEditor",
+                                                                                             "edit…"))
     items = list(value or ())
     if sub.type in (FieldType.STR_LIST, FieldType.CIDR4_LIST) and 0 < len(items) <= 2:
         return ", ".join(str(i) for i in items) + " …"
-    return f"{len(items)} item{'s' if len(items) != 1 else ''}…"
+    if len(items) == 1:
+        return QCoreApplication.translate("RecordsEditor", "%1 item…").replace("%1", "1")
+    return QCoreApplication.translate("RecordsEditor", "%1 items…").replace("%1", str(len(items)))

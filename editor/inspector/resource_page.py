@@ -13,27 +13,30 @@ from collections import Counter
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from model import edits
 from model import kinds as _kinds
 from model.events import ChangeSet
+from model.i18n import kind_description, kind_label, relation_label
 from model.naming import natural_key
 from model.schema import Field, FieldType, Unresolved
+from validators.i18n import finding_fix, finding_message
 
 from ..commands import MERGE_PROPERTY
 from ..icons import kind_pixmap
 from ..styles import SEVERITY_COLOURS
+from ..translations import current_language
 from .editors import MIXED, FieldEditor, RefEditor, TextEditor, UnresolvedView
 from .factory import SCALAR_TYPES, make_editor
-from .field_labels import display_label
+from .field_labels import display_help, display_label
 from .lists import RefListEditor
 
 __all__ = ["ResourcePage", "NAME_FIELD", "section_label"]
 
-NAME_FIELD = Field("name", FieldType.STR, "", label="Name",
-                   help="What people read on the canvas; the id stays the same.")
+NAME_FIELD = Field("name", FieldType.STR, "", label=QT_TRANSLATE_NOOP("Fields", "Name"),
+                   help=QT_TRANSLATE_NOOP("Fields", "What people read on the canvas; the id stays the same."))
 _WIDE = (FieldType.RECORDS, FieldType.REF_LIST, FieldType.STR_LIST, FieldType.CIDR4_LIST,
          FieldType.ANY)
 
@@ -106,17 +109,21 @@ class ResourcePage(QWidget):
         diagram = self.document.diagram
         if len(self.ids) == 1:
             record = diagram[self.ids[0]]
-            kind = _kinds.kind(record.kind)
+            language = current_language()
             path = " › ".join(a.label for a in reversed(diagram.ancestors(record.id)))
-            where = f"in {path}" if path else "on the canvas, outside every container"
+            where = self.tr("in %1").replace("%1", path) if path else \
+                self.tr("on the canvas, outside every container")
+            kind_text = escape(kind_label(record.kind, language))
             self.title.setText(f"<b style='font-size:11pt'>{escape(record.label)}</b><br/>"
-                               f"<span style='color:#55636b'>{escape(kind.label)} · id "
+                               f"<span style='color:#55636b'>{kind_text} · id "
                                f"<code>{escape(record.id)}</code><br/>{escape(where)}</span>")
-            self.title.setToolTip(kind.description)
+            self.title.setToolTip(kind_description(record.kind, language))
             return
-        counts = Counter(_kinds.kind(diagram[i].kind).label for i in self.ids)
+        language = current_language()
+        counts = Counter(kind_label(diagram[i].kind, language) for i in self.ids)
         parts = ", ".join(f"{n} × {label}" for label, n in sorted(counts.items()))
-        self.title.setText(f"<b style='font-size:11pt'>{len(self.ids)} resources selected</b><br/>"
+        selected = escape(self.tr("%n resource(s) selected", "", len(self.ids)))
+        self.title.setText(f"<b style='font-size:11pt'>{selected}</b><br/>"
                            f"<span style='color:#55636b'>{escape(parts)}</span>")
 
     def _fields(self) -> list[Field]:
@@ -136,9 +143,10 @@ class ResourcePage(QWidget):
         if len(self.ids) == 1:
             return
         shown = {f.name for f in self._fields()}
-        names = {f.label for k in self.kinds for f in k.fields if f.name not in shown}
+        names = {display_label(f) for k in self.kinds for f in k.fields if f.name not in shown}
         if names:
-            note = QLabel("Select one resource at a time to edit: " + ", ".join(sorted(names)) + ".")
+            note = QLabel(self.tr("Select one resource at a time to edit: %1.").replace(
+                "%1", ", ".join(sorted(names))))
             note.setWordWrap(True)
             note.setStyleSheet("color: #55636b; font-size: 8pt;")
             self._layout.addWidget(note)
@@ -167,7 +175,7 @@ class ResourcePage(QWidget):
 
     def _label(self, field: Field) -> QLabel:
         label = QLabel(display_label(field))
-        label.setToolTip(field.help)
+        label.setToolTip(display_help(field))
         return label
 
     def _candidates(self, ref_kinds: tuple[str, ...]) -> list[tuple[str, str, str]]:
@@ -178,9 +186,9 @@ class ResourcePage(QWidget):
             if record.id in self.ids:
                 continue
             label = record.label
-            kind_label = _kinds.kind(record.kind).label
-            if several and kind_label.casefold() not in label.casefold():
-                label = f"{label} · {kind_label}"
+            kind_name = kind_label(record.kind, current_language())
+            if several and kind_name.casefold() not in label.casefold():
+                label = f"{label} · {kind_name}"
             out.append((record.id, label, record.kind))
         return sorted(out, key=lambda c: natural_key(c[1]))
 
@@ -238,16 +246,22 @@ class ResourcePage(QWidget):
         ids = set(self.ids)
         findings = [f for f in self.document.findings if ids & set(f.resources)]
         if not findings:
-            self.findings_label.setText("<span style='color:#2e7d32'>✓ No problems found here.</span>")
+            self.findings_label.setText("<span style='color:#2e7d32'>"
+                                        + escape(self.tr("✓ No problems found here.")) + "</span>")
             return
-        rows = [f"<b>Problems ({len(findings)})</b>"]
+        language = current_language()
+        heading = escape(self.tr("Problems (%1)").replace("%1", str(len(findings))))
+        rows = [f"<b>{heading}</b>"]
         for f in findings[:12]:
             colour = SEVERITY_COLOURS[f.severity.value]
-            fix = f"<br/><span style='color:#55636b'>Fix: {escape(f.fix)}</span>" if f.fix else ""
+            fix_text = finding_fix(f, language)
+            fix_line = escape(self.tr("Fix: %1").replace("%1", fix_text))
+            fix = f"<br/><span style='color:#55636b'>{fix_line}</span>" if fix_text else ""
             rows.append(f"<span style='color:{colour}'>●</span> <b>{escape(f.rule)}</b>: "
-                        f"{escape(f.message)}{fix}")
+                        f"{escape(finding_message(f, language))}{fix}")
         if len(findings) > 12:
-            rows.append(f"… and {len(findings) - 12} more in the Problems panel.")
+            rows.append(escape(self.tr("… and %1 more in the Problems panel.").replace(
+                "%1", str(len(findings) - 12))))
         self.findings_label.setText("<br/>".join(rows))
 
     def _refresh_referrers(self) -> None:
@@ -259,9 +273,11 @@ class ResourcePage(QWidget):
         for source, path, relation in sorted(diagram.references_to(self.ids[0])):
             label = diagram[source].label
             entries.append(f"<a href='{escape(source)}'>{escape(label)}</a> "
-                           f"<span style='color:#55636b'>· {escape(relation)} "
+                           f"<span style='color:#55636b'>· "
+                           f"{escape(relation_label(relation, current_language()))} "
                            f"<span style='color:#90a4ae'>({escape(path)})</span></span>")
-        self.referrers_label.setText("<b>Referred to by</b><br/>" + "<br/>".join(entries[:20])
+        heading = escape(self.tr("Referred to by"))
+        self.referrers_label.setText(f"<b>{heading}</b><br/>" + "<br/>".join(entries[:20])
                                      if entries else "")
 
 

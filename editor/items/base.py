@@ -85,7 +85,8 @@ class DiagramItem(QGraphicsItem):
             lines.append(QCoreApplication.translate("DiagramItem", "… and %1 more").replace(
                 "%1", str(len(findings) - 6)))
         if findings:
-            lines.append(f"<i>{QCoreApplication.translate('DiagramItem', 'Right-click: Why?')}</i>")
+            why = QCoreApplication.translate("DiagramItem", "Right-click: Why?")
+            lines.append(f"<i>{why}</i>")
         self.setToolTip("<br/>".join(lines))
 
     def retranslate(self) -> None:

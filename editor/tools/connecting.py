@@ -8,8 +8,9 @@ is one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 
+from ..commands import step_name
 from ..items import DiagramItem
 from .base import Tool
 from .links import LinkOption, connection_option, link_options
@@ -64,10 +65,10 @@ class ConnectGesture:
         options = [] if plain else self.options_for(target)
         choice = choose_link(self.canvas, diagram, source, target, options, global_pos)
         if choice is None:
-            self.canvas.say("Nothing connected.")
+            self.canvas.say(QCoreApplication.translate("ConnectTool", "Nothing connected."))
             return False
         if self.canvas.push(choice.edit):
-            self.canvas.say(f"{choice.label}.")
+            self.canvas.say(f"{step_name(choice.edit)}.")
             return True
         return False
 
@@ -109,8 +110,9 @@ class ConnectTool(Tool):
         self.gesture: ConnectGesture | None = None
 
     def activate(self) -> None:
-        self.canvas.say("Connect: drag from one resource to another (Alt or Shift: a plain connection; "
-                        "Esc: done).")
+        self.canvas.say(QCoreApplication.translate(
+            "ConnectTool", "Connect: drag from one resource to another (Alt or Shift: a plain connection; "
+                           "Esc: done)."))
 
     def deactivate(self) -> None:
         if self.gesture is not None:

@@ -8,6 +8,8 @@ something fits into, and the containers around grow if the new resource would st
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from model import kinds as _kinds
 from model import queries as q
 from model.cidr import free_block, parse_v4
@@ -19,6 +21,8 @@ from model.resources import Geometry
 
 from .geometry import GeometryPlan, default_size
 from .wording import a_kind
+
+translate = QCoreApplication.translate
 
 __all__ = ["placement_refusal", "new_resource_edit", "suggest_subnet_cidr", "suggest_vpc_cidr",
            "creation_properties"]
@@ -34,10 +38,14 @@ def placement_refusal(diagram: Diagram, kind_name: str, container: str | None) -
     if _kinds.may_contain(container_kind, kind_name):
         return ""
     what = a_kind(kind_name)
-    where = " or ".join("on the canvas outside every container" if p is None else f"in {a_kind(p)}"
-                        for p in _kinds.kind(kind_name).parents)
-    here = f"in {a_kind(container_kind)}" if container_kind else "on the canvas outside every container"
-    return f"{what[:1].upper()}{what[1:]} cannot sit {here}: it belongs {where}"
+    outside = translate("Placement", "on the canvas outside every container")
+    where = translate("Placement", " or ").join(
+        outside if p is None else translate("Placement", "in %1").replace("%1", a_kind(p))
+        for p in _kinds.kind(kind_name).parents)
+    here = translate("Placement", "in %1").replace("%1", a_kind(container_kind)) if container_kind \
+        else outside
+    return translate("Placement", "%1 cannot sit %2: it belongs %3").replace(
+        "%1", what[:1].upper() + what[1:]).replace("%2", here).replace("%3", where)
 
 
 def suggest_subnet_cidr(diagram: Diagram, vpc: str | None, prefix: int = 24,

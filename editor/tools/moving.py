@@ -9,7 +9,7 @@ drop snaps back and says why.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtWidgets import QApplication
 
 from model.edits import Composite, Reparent, SetProperty
@@ -77,8 +77,11 @@ class MoveGesture:
             self.canvas.clear_feedback()
             return
         if target.accepts:
-            name = self.canvas.label_of(target.container) if target.container else "the canvas"
-            self.canvas.show_feedback(target.frame, True, scene_pos, f"Into {name}")
+            name = self.canvas.label_of(target.container) if target.container else \
+                QCoreApplication.translate("MoveGesture", "the canvas")
+            self.canvas.show_feedback(target.frame, True, scene_pos,
+                                      QCoreApplication.translate("MoveGesture", "Into %1").replace(
+                                          "%1", name))
         else:
             self.canvas.show_feedback(target.frame, False, scene_pos, target.reason)
 
@@ -102,7 +105,8 @@ class MoveGesture:
         refused = next((t for t in targets.values() if not t.accepts), None)
         if refused is not None:
             self.cancel()
-            self.canvas.say(f"Cannot move there. {refused.reason}.")
+            self.canvas.say(QCoreApplication.translate("MoveGesture", "Cannot move there. %1.").replace(
+                "%1", refused.reason))
             return False
         plan = GeometryPlan(diagram)
         structural, extras = [], []

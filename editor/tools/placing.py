@@ -8,10 +8,13 @@ subnet-3"), with the settings :mod:`editor.tools.creation` gives it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 
 from model import kinds as _kinds
+from model.i18n import kind_label
 
+from ..commands import step_name
+from ..translations import current_language
 from .base import Tool
 from .creation import new_resource_edit
 from .targets import DropTarget, drop_target
@@ -22,10 +25,12 @@ __all__ = ["PlaceTool", "preview_placement", "place_resource"]
 def preview_placement(canvas, kind_name: str, scene_pos: QPointF) -> DropTarget:
     """Show where ``kind_name`` would go at ``scene_pos``; returns the target."""
     target = drop_target(canvas.scene, [kind_name], scene_pos)
-    label = _kinds.kind(kind_name).label
+    label = kind_label(kind_name, current_language())
     if target.accepts:
-        where = canvas.label_of(target.container) if target.container else "the canvas"
-        canvas.show_feedback(target.frame, True, scene_pos, f"Add {label} to {where}")
+        where = canvas.label_of(target.container) if target.container else \
+            QCoreApplication.translate("PlaceTool", "the canvas")
+        canvas.show_feedback(target.frame, True, scene_pos, QCoreApplication.translate(
+            "PlaceTool", "Add %1 to %2").replace("%1", label).replace("%2", where))
     else:
         canvas.show_feedback(target.frame, False, scene_pos, target.reason)
         canvas.say(f"{target.reason}.")
@@ -38,7 +43,8 @@ def place_resource(canvas, kind_name: str, scene_pos: QPointF) -> str | None:
     canvas.clear_feedback()
     target = drop_target(canvas.scene, [kind_name], scene_pos)
     if not target.accepts:
-        canvas.say(f"Cannot add here. {target.reason}.")
+        canvas.say(QCoreApplication.translate("PlaceTool", "Cannot add here. %1.").replace(
+            "%1", target.reason))
         return None
     holder = canvas.scene.item_for(target.container) if target.container else None
     at = holder.mapFromScene(scene_pos) if holder is not None else scene_pos
@@ -48,7 +54,7 @@ def place_resource(canvas, kind_name: str, scene_pos: QPointF) -> str | None:
     if not canvas.push(edit):
         return None
     canvas.select_ids([rid], center=False)
-    canvas.say(f"{edit.label}.")
+    canvas.say(f"{step_name(edit)}.")
     return rid
 
 
@@ -63,7 +69,8 @@ class PlaceTool(Tool):
         self.name = f"place:{self.kind_name}"
 
     def activate(self) -> None:
-        self.canvas.say(f"Click where the {_kinds.kind(self.kind_name).label} goes (Esc: cancel).")
+        said = QCoreApplication.translate("PlaceTool", "Click where the %1 goes (Esc: cancel).")
+        self.canvas.say(said.replace("%1", kind_label(self.kind_name, current_language())))
 
     def deactivate(self) -> None:
         self.canvas.clear_feedback()

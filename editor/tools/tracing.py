@@ -7,7 +7,7 @@ The drawings follow the items when they move and disappear when the design is re
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from ..items import edge_point
 from ..items.overlays import (ACCEPT_COLOUR, BLOCKED_PATH_COLOUR, PATH_COLOUR, REFUSE_COLOUR,
@@ -134,7 +134,8 @@ class TraceTool(Tool):
 
     def activate(self) -> None:
         self.source = None
-        self.canvas.say("Trace: click the source (a resource, or empty canvas for the internet).")
+        self.canvas.say(QCoreApplication.translate(
+            "TraceTool", "Trace: click the source (a resource, or empty canvas for the internet)."))
 
     def deactivate(self) -> None:
         self.source = None
@@ -153,12 +154,18 @@ class TraceTool(Tool):
         view_pos = event.position().toPoint()
         picked = self._pick(view_pos)
         scene_pos = self.canvas.view.mapToScene(view_pos)
-        step = "From" if self.source is None else "To"
+        step = QCoreApplication.translate("TraceTool", "From %1") if self.source is None else \
+            QCoreApplication.translate("TraceTool", "To %1")
         if picked is None:
-            self.canvas.show_feedback(None, False, scene_pos, "Pick a resource")
+            self.canvas.show_feedback(None, False, scene_pos, QCoreApplication.translate("TraceTool",
+                                                                                         "Pick a resource"))
         else:
-            name = "the internet" if picked == INTERNET else self.canvas.label_of(picked)
-            self.canvas.show_feedback(None, True, scene_pos, f"{step} {name}")
+            self.canvas.show_feedback(None, True, scene_pos, step.replace("%1", self._name(picked)))
+
+    def _name(self, picked: str) -> str:
+        if picked == INTERNET:
+            return QCoreApplication.translate("TraceTool", "the internet")
+        return self.canvas.label_of(picked)
 
     def press(self, event) -> bool:
         return True
@@ -170,8 +177,8 @@ class TraceTool(Tool):
         if self.source is None or picked == self.source:
             self.source = picked
             self._mark(picked)
-            name = "the internet" if picked == INTERNET else self.canvas.label_of(picked)
-            self.canvas.say(f"Trace from {name}: now click the destination.")
+            said = QCoreApplication.translate("TraceTool", "Trace from %1: now click the destination.")
+            self.canvas.say(said.replace("%1", self._name(picked)))
             return True
         source, self.source = self.source, None
         self._unmark()

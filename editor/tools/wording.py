@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from model import kinds as _kinds
+from model.i18n import kind_label as _kind_label
 from model.naming import with_article
+
+from ..translations import current_language
 
 __all__ = ["in_sentence", "plural", "a_kind", "count_of"]
 
@@ -31,12 +36,18 @@ def plural(label: str) -> str:
 
 def a_kind(kind_name: str | None) -> str:
     """"a subnet", "an EC2 instance", "a NAT gateway"; None is the canvas itself."""
+    language = current_language()
     if kind_name is None:
-        return "the canvas outside every container"
+        return QCoreApplication.translate("Wording", "the canvas outside every container")
+    if language != "en":
+        return _kind_label(kind_name, language)
     return with_article(in_sentence(_kinds.kind(kind_name).label))
 
 
 def count_of(n: int, kind_label: str) -> str:
-    """"1 subnet", "3 route tables"."""
+    """"1 subnet", "3 route tables" (in another language: the label as given and the count)."""
+    if current_language() != "en":
+        return QCoreApplication.translate("Wording", "%1 × %2").replace("%1", kind_label).replace(
+            "%2", str(n))
     label = in_sentence(kind_label)
     return f"{n} {label if n == 1 else plural(label)}"

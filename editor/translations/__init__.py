@@ -73,6 +73,8 @@ def use_language(preference: str) -> str:
             if translator.load(name, directory):
                 app.installTranslator(translator)
                 _state["translators"].append(translator)
+    # Number formats and the labs' fallback follow the interface language too.
+    QLocale.setDefault(QLocale(QLocale.Japanese, QLocale.Japan) if language == "ja" else QLocale(QLocale.English))
     if language == "ja":
         ensure_japanese_font()
     return language
