@@ -17,6 +17,7 @@ inverse needs, so ``diagram.apply(edit.inverse())`` always restores what ``edit`
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -31,7 +32,7 @@ __all__ = ["Edit", "AddResource", "RemoveResource", "SetProperty", "Reparent", "
            "rename", "move", "reparent", "connect", "disconnect", "set_metadata"]
 
 
-class Edit:
+class Edit(ABC):
     """Base of all edits. ``label`` reads well after "Undo " ("Move web-a")."""
 
     label: str = ""
@@ -39,11 +40,13 @@ class Edit:
     def primitives(self) -> Iterator["Edit"]:
         yield self
 
-    def apply_to(self, diagram, recorder) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def apply_to(self, diagram, recorder) -> None:
+        """Make the change on ``diagram`` through its private mutators, reporting to ``recorder``."""
 
-    def inverse(self) -> "Edit":  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def inverse(self) -> "Edit":
+        """The edit that undoes this one."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,10 @@ class Composite(Edit):
     def primitives(self) -> Iterator[Edit]:
         for edit in self.edits:
             yield from edit.primitives()
+
+    def apply_to(self, diagram, recorder) -> None:
+        for primitive in self.primitives():
+            primitive.apply_to(diagram, recorder)
 
     def inverse(self) -> Edit:
         return Composite(tuple(e.inverse() for e in reversed(self.edits)), self.label)
