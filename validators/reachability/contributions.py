@@ -10,8 +10,8 @@ whose contributions changed are reported as the tokens ``("fact", name, key)``. 
 (:meth:`Contributions.get` notes that token) is then stale, and nobody else.
 
 When several sources contribute to one key, the diagram's own order decides (the order of
-``Diagram.of_kind(*kinds)``): the first contribution wins (``first``), or all are joined in that
-order (``all``, ``unique``).
+``Diagram.of_kind(*kinds)``, kept by :class:`~.tracking.Order`): the first contribution wins
+(``first``), or all are joined in that order (``all``, ``unique``).
 
 Cost: building O(n_kind) productions; an update O(sources touched + their keys); a read O(1), or
 O(contributors log contributors) for a key with several.
@@ -25,13 +25,7 @@ from model.diagram import Diagram
 
 from .reads import Reads
 
-__all__ = ["Contributions", "positions"]
-
-
-def positions(d: Diagram) -> dict[str, int]:
-    """Each resource id's place in the diagram's order (which is every ``of_kind`` list's order),
-    computed at most once per revision. Cost: O(n)."""
-    return d.cached(("reachability", "positions"), lambda: {rid: i for i, rid in enumerate(d.ids())})
+__all__ = ["Contributions"]
 
 
 class Contributions:
@@ -42,8 +36,10 @@ class Contributions:
 
     def __init__(self, name: str, kinds: tuple[str, ...],
                  produce: Callable[[Reads, Any], Iterable[tuple]], combine: str = "first",
-                 aliases: Callable[[Any], Iterable] | None = None):
+                 aliases: Callable[[Any], Iterable] | None = None, order: dict | None = None):
         self.name = name
+        #: resource id -> its place in the diagram's order (shared, kept current by the tracker)
+        self._order = order if order is not None else {}
         self.kinds = kinds
         self._produce = produce
         self._combine = combine
@@ -86,7 +82,7 @@ class Contributions:
         if not self._built:
             self._build(d)
         firsts = {}
-        order = positions(d)
+        order = self._order
         kind_rank = {k: i for i, k in enumerate(self.kinds)}
         for key, sources in self._by_key.items():
             firsts[key] = min((kind_rank.get(d[s].kind, 0), order.get(s, 0),
@@ -94,7 +90,7 @@ class Contributions:
         return sorted(firsts, key=firsts.__getitem__)
 
     def _ordered(self, d: Diagram, sources) -> list[str]:
-        order = positions(d)
+        order = self._order
         kind_rank = {k: i for i, k in enumerate(self.kinds)}
         return sorted(sources, key=lambda s: (kind_rank.get(d[s].kind, 0), order.get(s, 0)))
 

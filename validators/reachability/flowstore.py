@@ -32,7 +32,6 @@ from .index import NetworkIndex
 from .producers import PRODUCERS, ImpliedFlow, produce
 from .reads import Reads
 from .results import TraceResult
-from .contributions import positions
 from .tracking import Tracker, tracker_of
 
 __all__ = ["ImpliedResult", "FlowStore", "flow_store", "key_text"]
@@ -97,6 +96,7 @@ class FlowStore:
     """See the module docs. ``flow_store(diagram)`` gives the diagram's, caught up."""
 
     def __init__(self):
+        self._order = None  # the tracker's Order, taken at each catch-up
         self._clear()
 
     def _clear(self) -> None:
@@ -117,15 +117,15 @@ class FlowStore:
         self._ordered: tuple | None = None
 
     # ------------------------------------------------------------------ reading
-    def results(self, d: Diagram) -> tuple[ImpliedResult, ...]:
+    def results(self) -> tuple[ImpliedResult, ...]:
         """Every traced implied flow, in listing order (connections first, then by reason)."""
         if self._ordered is None:
-            self._ordered = tuple(self._results[k] for k in self._in_order(d)
+            self._ordered = tuple(self._results[k] for k in self._in_order()
                                   if self._results.get(k) is not None)
         return self._ordered
 
-    def flows(self, d: Diagram) -> tuple[ImpliedFlow, ...]:
-        return tuple(self._winners[k][1] for k in self._in_order(d))
+    def flows(self) -> tuple[ImpliedFlow, ...]:
+        return tuple(self._winners[k][1] for k in self._in_order())
 
     def keys(self) -> list[tuple]:
         """Keys of the flows with a result."""
@@ -139,12 +139,12 @@ class FlowStore:
         known, assume all)."""
         return self._changed.get(revision)
 
-    def _in_order(self, d: Diagram) -> list[tuple]:
-        return sorted(self._winners, key=lambda k: self._rank(d, self._winners[k][0], k))
+    def _in_order(self) -> list[tuple]:
+        return sorted(self._winners, key=lambda k: self._rank(self._winners[k][0], k))
 
-    def _rank(self, d: Diagram, origin: tuple[int, str], key: tuple) -> tuple[int, int, int]:
+    def _rank(self, origin: tuple[int, str], key: tuple) -> tuple[int, int, int]:
         number, oid = origin
-        place = _relation_positions(d) if number == 0 else positions(d)
+        place = self._order.relations if number == 0 else self._order.resources
         return number, place.get(oid, -1), self._origins[origin][key][0]
 
     # ------------------------------------------------------------------ catching up
@@ -152,17 +152,18 @@ class FlowStore:
         """Catch up with every change the tracker saw since the last sync."""
         tokens = tracker.take_flow_tokens()
         d, index = tracker.diagram, tracker.index()
-        with _no_cycle_collection():
-            if tokens is None or not self._built:
-                before = set(self._winners)
-                self._clear()
-                self._built = True
+        self._order = tracker.order
+        if tokens is None or not self._built:
+            before = set(self._winners)
+            self._clear()
+            self._built = True
+            with _no_cycle_collection():
                 changed = self._rebuild(d, index) | before
-            elif tokens:
-                changed = self._update(d, index, tokens)
-                self._ordered = None  # an origin may have moved in the diagram's order
-            else:
-                changed = set()
+        elif tokens:
+            changed = self._update(d, index, tokens)
+            self._ordered = None  # an origin may have moved in the diagram's order
+        else:
+            changed = set()
         self.revision = d.revision
         known = self._changed.setdefault(d.revision, set())
         known |= changed
@@ -250,7 +251,7 @@ class FlowStore:
             self._winners.pop(key, None)
             return None
         origin = next(iter(holders)) if len(holders) == 1 else \
-            min(holders, key=lambda o: self._rank(d, o, key))
+            min(holders, key=lambda o: self._rank(o, key))
         winner = self._winners[key] = (origin, self._origins[origin][key][1])
         return winner
 
@@ -300,9 +301,9 @@ def _trace_implied(d: Diagram, implied: ImpliedFlow, tokens: set) -> ImpliedResu
 
 @contextmanager
 def _no_cycle_collection():
-    """Tracing makes tens of thousands of small objects and no reference cycles; the cyclic
-    collector's passes over the whole heap while it runs cost a tenth of a catch-up. They run
-    after it instead."""
+    """Tracing every flow makes a hundred thousand small objects and no reference cycles; while it
+    runs, the cyclic collector would also pass over the whole heap (the diagram's graphs included)
+    several times. Its young-object pass runs once after instead."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -310,11 +311,6 @@ def _no_cycle_collection():
     finally:
         if enabled:
             gc.enable()
-
-
-def _relation_positions(d: Diagram) -> dict[str, int]:
-    return d.cached(("reachability", "relation-positions"),
-                    lambda: {r.id: i for i, r in enumerate(d.relations())})
 
 
 def flow_store(diagram: Diagram) -> FlowStore:

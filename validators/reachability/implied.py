@@ -47,10 +47,10 @@ __all__ = ["ImpliedFlow", "ImpliedResult", "implied_flows", "implied_results", "
 
 def implied_flows(diagram: Diagram) -> tuple[ImpliedFlow, ...]:
     """Every flow the design implies, connections first, then by reason in the order above."""
-    return flow_store(diagram).flows(diagram)
+    return flow_store(diagram).flows()
 
 
 def implied_results(diagram: Diagram) -> tuple[ImpliedResult, ...]:
     """Every implied flow traced (the three path rules share them). Flows whose ends cannot be
     traced (a connection to an IAM role...) are left out."""
-    return flow_store(diagram).results(diagram)
+    return flow_store(diagram).results()

@@ -58,7 +58,7 @@ class _Raised:
 class NetworkIndex:
     """Facts about one diagram for tracing; see the module docs."""
 
-    def __init__(self, diagram: Diagram):
+    def __init__(self, diagram: Diagram, order: dict[str, int] | None = None):
         self._ref = weakref.ref(diagram)
         #: key -> (value, tokens it was computed from)
         self._facts: dict[Any, tuple[Any, frozenset]] = {}
@@ -67,7 +67,8 @@ class NetworkIndex:
         #: resource id -> how traces write it: its name (key None), "route table app-a" (key
         #: "route table"), "web server (EC2 instance)" (key _DESCRIBED)
         self._texts: dict[str, dict] = {}
-        self._maps = {m.name: m for m in _contribution_maps()}
+        order = order if order is not None else {rid: i for i, rid in enumerate(diagram.ids())}
+        self._maps = {m.name: m for m in _contribution_maps(order)}
         #: Where the trace being run notes what it reads (None: nobody is listening).
         self.recording: set | None = None
         #: Legs traced at this state of the diagram: key -> (result, tokens); emptied by updates.
@@ -417,15 +418,15 @@ def _members(r: Reads, record):
     return [(group, record.id) for group in groups_on(r, record.id)]
 
 
-def _contribution_maps() -> list[Contributions]:
+def _contribution_maps(order: dict[str, int]) -> list[Contributions]:
     return [
-        Contributions("main-rt", ("RouteTable",), _main_rt),
-        Contributions("default-acl", ("NetworkAcl",), _default_acl),
-        Contributions("igw", ("InternetGateway",), _igw),
-        Contributions("peered", ("VpcPeering",), _peered),
-        Contributions("tgw", ("TransitGatewayAttachment",), _tgw, "all", _tgw_aliases),
-        Contributions("interface-endpoints", ("VpcEndpoint",), _interface_endpoints),
-        Contributions("fronted-by", ("LoadBalancer",), _fronted_by, "unique"),
-        Contributions("origin-of", ("CloudFrontDistribution",), _origin_of, "all"),
-        Contributions("members", MEMBER_KINDS, _members, "all"),
+        Contributions("main-rt", ("RouteTable",), _main_rt, order=order),
+        Contributions("default-acl", ("NetworkAcl",), _default_acl, order=order),
+        Contributions("igw", ("InternetGateway",), _igw, order=order),
+        Contributions("peered", ("VpcPeering",), _peered, order=order),
+        Contributions("tgw", ("TransitGatewayAttachment",), _tgw, "all", _tgw_aliases, order),
+        Contributions("interface-endpoints", ("VpcEndpoint",), _interface_endpoints, order=order),
+        Contributions("fronted-by", ("LoadBalancer",), _fronted_by, "unique", order=order),
+        Contributions("origin-of", ("CloudFrontDistribution",), _origin_of, "all", order=order),
+        Contributions("members", MEMBER_KINDS, _members, "all", order=order),
     ]

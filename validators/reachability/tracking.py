@@ -28,7 +28,7 @@ from model.events import ChangeSet
 from .index import NetworkIndex
 from .reads import Reads, change_tokens
 
-__all__ = ["Tracker", "tracker_of", "network_index", "forget"]
+__all__ = ["Tracker", "Order", "tracker_of", "network_index", "forget"]
 
 #: Change sets queued beyond this many are dropped and the next read starts over (cheaper than
 #: replaying a long history one change at a time).
@@ -37,10 +37,33 @@ _MAX_PENDING = 256
 _TRACKERS: "weakref.WeakKeyDictionary[Diagram, Tracker]" = weakref.WeakKeyDictionary()
 
 
+class Order:
+    """Where each resource and connection stands in the diagram's own order (the order of
+    ``Diagram.of_kind`` and ``Diagram.relations``: insertion order; one removed and added again
+    goes to the end), kept current from change sets so that nobody rescans the diagram for it.
+    Only the relative order of the numbers means anything."""
+
+    def __init__(self, d: Diagram):
+        self.resources = {rid: i for i, rid in enumerate(d.ids())}
+        self.relations = {r.id: i for i, r in enumerate(d.relations())}
+        self._next = len(self.resources) + len(self.relations)
+
+    def follow(self, change: ChangeSet) -> None:
+        for ids, added, removed in ((self.resources, change.added, change.removed),
+                                    (self.relations, change.relations_added, change.relations_removed)):
+            for rid in removed:
+                if rid not in added:
+                    ids.pop(rid, None)
+            for rid in added:
+                ids[rid] = self._next
+                self._next += 1
+
+
 class Tracker:
     def __init__(self, diagram: Diagram):
         self._ref = weakref.ref(diagram)
-        self._index = NetworkIndex(diagram)
+        self.order = Order(diagram)
+        self._index = NetworkIndex(diagram, self.order.resources)
         #: The revision the index is current with.
         self.revision = diagram.revision
         self._pending: dict[int, ChangeSet] = {}
@@ -96,6 +119,7 @@ class Tracker:
         tokens: set = set()
         for r in wanted:
             tokens |= change_tokens(d, self._pending[r])
+            self.order.follow(self._pending[r])
         self._pending.clear()
         self.revision = d.revision
         tokens = self._index.update(d, tokens)
@@ -104,7 +128,8 @@ class Tracker:
         return self._index
 
     def _start_over(self, d: Diagram) -> None:
-        self._index = NetworkIndex(d)
+        self.order = Order(d)
+        self._index = NetworkIndex(d, self.order.resources)
         self._pending.clear()
         self._broken = False
         self.revision = d.revision
