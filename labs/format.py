@@ -51,6 +51,9 @@ VERSION = 1
 LAB_SUFFIX = ".lab.yaml"
 #: Lab files are small; anything larger than this is refused before it is read.
 MAX_LAB_BYTES = 1024 * 1024
+#: The most values a lab file may hold (the built-in labs hold under 200 each); bounds the time and
+#: memory a hostile file can cost.
+MAX_LAB_VALUES = 50_000
 
 _SECTIONS = ("format", "version", "id", "title", "story", "start", "region", "solution", "goals",
              "hints", "lesson")
@@ -135,7 +138,7 @@ def loads_lab(text: str | bytes, path: str | Path) -> Lab:
     to it)."""
     path = Path(path)
     reader = Reader(str(path))
-    doc = read_yaml(text, str(path))
+    doc = read_yaml(text, str(path), max_values=MAX_LAB_VALUES)
     if not isinstance(doc, LocatedMap):
         raise reader.fail("a lab file must be a YAML mapping starting with 'format: kumozu-lab'")
     if doc.get("format") != FORMAT:
@@ -188,8 +191,12 @@ def _design_file(reader: Reader, doc: LocatedMap, key: str, lab_path: Path) -> P
     if not target.is_file():
         raise reader.fail(f"'{key}' names {name}, which is not a file next to the lab "
                           f"(looked for {target})", doc, key)
-    with open(target, "rb") as handle:  # the first lines say what the file is
-        head = handle.read(4096).decode("utf-8", errors="replace")
+    try:
+        with open(target, "rb") as handle:  # the first lines say what the file is
+            head = handle.read(4096).decode("utf-8", errors="replace")
+    except OSError as exc:
+        raise reader.fail(f"'{key}' names {name}, which cannot be read ({exc.strerror or exc})",
+                          doc, key) from None
     if not re.search(r"^format:\s*['\"]?kumozu['\"]?\s*$", head, re.MULTILINE):
         raise reader.fail(f"'{key}' names {name}, which is not a native Kumozu design "
                           f"(no 'format: kumozu' line)", doc, key)

@@ -26,8 +26,10 @@ See ``docs/format.md``.
 from __future__ import annotations
 
 import difflib
+import math
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Iterator
 
 import yaml
 
@@ -44,10 +46,14 @@ from .schema import ID_PATTERN, Field, FieldType, Unresolved, check_value
 from .version import FORMAT_VERSION
 from .yaml_source import LocatedList, LocatedMap, read_yaml
 
-__all__ = ["load", "loads", "dumps", "is_native", "MAX_FILE_BYTES"]
+__all__ = ["load", "loads", "dumps", "is_native", "MAX_FILE_BYTES", "MalformedAddress",
+           "malformed_addresses"]
 
 #: Native files larger than this are refused before they are read (10,000 resources take ~3 MB).
 MAX_FILE_BYTES = 32 * 1024 * 1024
+#: The largest coordinate a layout may hold: a 10,000-resource design spans about 340,000 points;
+#: beyond this a canvas (and Qt's integer rectangles) stop making sense, and infinity cannot be saved.
+MAX_COORDINATE = 100_000_000
 
 _SECTIONS = ("format", "version", "title", "region", "environment", "description", "resources",
              "relations", "layout")
@@ -180,34 +186,9 @@ class _Reader:
 
     def _check_syntax(self, label: str, field: Field, checked: Any, raw: Any, where) -> None:
         """Addresses must at least parse; whether they are sensible is for the validators."""
-        if isinstance(checked, Unresolved):
-            return
-        t = field.type
-        if t is FieldType.CIDR4_LIST:
-            for i, item in enumerate(checked):
-                self._check_address(label, field.name, item, "IPv4", _located(raw, i, where))
-        elif t in (FieldType.CIDR4, FieldType.CIDR6, FieldType.CIDR, FieldType.DESTINATION):
-            family = {FieldType.CIDR4: "IPv4", FieldType.CIDR6: "IPv6"}.get(t, "IP")
-            if t is FieldType.DESTINATION and is_prefix_list(checked):
-                return
-            self._check_address(label, field.name, checked, family, where)
-        elif t is FieldType.RECORDS:
-            for i, record in enumerate(checked):
-                raw_record = raw[i] if isinstance(raw, list) and i < len(raw) else {}
-                for sub in field.fields:
-                    sub_where = (_located(raw_record, sub.name, where)
-                                 if isinstance(raw_record, LocatedMap) else where)
-                    self._check_syntax(f"{label} {field.name}[{i + 1}]", sub, record[sub.name],
-                                       raw_record.get(sub.name) if isinstance(raw_record, dict) else None,
-                                       sub_where)
-
-    def _check_address(self, label, name, text, family, where) -> None:
-        if isinstance(text, Unresolved) or text == "":
-            return
-        net = {"IPv4": parse_v4, "IPv6": parse_v6}.get(family, parse)(text)
-        if net is None:
-            raise self.fail(f"{label}: '{name}' {text} is not a valid {family} network "
-                            f"(expected something like {_EXAMPLES[family]})", where)
+        for bad in malformed_addresses(field, checked):
+            raise self.fail(f"{bad.describe(label, field)} (expected something like "
+                            f"{_EXAMPLES[bad.family]})", _located_path(raw, bad.position, where))
 
     def _geometry(self, rid: str, value: Any, where, records) -> Geometry:
         if rid not in records:
@@ -217,6 +198,9 @@ class _Reader:
         if (not isinstance(value, list) or len(value) not in (2, 4)
                 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
             raise self.fail(f"layout of '{rid}' must be [x, y] or [x, y, width, height]", where)
+        if not all(-MAX_COORDINATE <= v <= MAX_COORDINATE for v in value):  # also refuses .nan
+            raise self.fail(f"layout of '{rid}': positions and sizes must be numbers between "
+                            f"-{MAX_COORDINATE:,.0f} and {MAX_COORDINATE:,.0f}", where)
         if len(value) == 4 and (value[2] < 0 or value[3] < 0):
             raise self.fail(f"layout of '{rid}': width and height cannot be negative", where)
         return Geometry(*(float(v) for v in value))
@@ -290,13 +274,68 @@ class _Reader:
 _EXAMPLES = {"IPv4": "10.0.1.0/24", "IPv6": "2600:1f18:abcd:1200::/64", "IP": "10.0.1.0/24"}
 
 
-def _located(container: Any, key: Any, fallback) -> tuple[int, int]:
-    if isinstance(container, (LocatedMap, LocatedList)):
-        try:
-            return container.where(key)
-        except (KeyError, IndexError, TypeError):
-            return fallback
-    return fallback
+def _located_path(raw: Any, position: tuple, fallback) -> tuple[int, int]:
+    """Where the item at ``position`` (list indexes and record keys) inside ``raw`` was written; the
+    closest enclosing place known, else ``fallback``."""
+    where = fallback
+    for key in position:
+        if not isinstance(raw, (LocatedMap, LocatedList)):
+            break
+        if isinstance(raw, LocatedMap) and key not in raw:
+            break
+        if isinstance(raw, LocatedList) and not (isinstance(key, int) and 0 <= key < len(raw)):
+            break
+        where, raw = raw.where(key), raw[key]
+    return where
+
+
+@dataclass(frozen=True)
+class MalformedAddress:
+    """An address in a property that does not parse: at ``position`` inside the value (``()`` the
+    value itself, ``(2,)`` its third item, ``(0, "destination")`` a field of its first record)."""
+
+    position: tuple
+    name: str
+    text: str
+    family: str
+
+    def describe(self, label: str, field: Field) -> str:
+        """``subnet 'web': 'cidr' 999.1.1.1/8 is not a valid IPv4 network``."""
+        records = [p for p in self.position if isinstance(p, int)]
+        where = label
+        if any(isinstance(p, str) for p in self.position):  # inside a record
+            where = f"{label} {field.name}[{records[0] + 1}]"
+        return f"{where}: '{self.name}' {self.text} is not a valid {self.family} network"
+
+
+def malformed_addresses(field: Field, value: Any, position: tuple = ()) -> Iterator[MalformedAddress]:
+    """Every address in ``value`` (a checked value of ``field``) that does not parse as the network
+    the field holds. Values left symbolic (:class:`Unresolved`) and empty ones are not addresses.
+    A design holding one could not be saved and read back, so every reader refuses it."""
+    if isinstance(value, Unresolved):
+        return
+    t = field.type
+    if t is FieldType.CIDR4_LIST:
+        for i, item in enumerate(value or ()):
+            yield from _malformed(field.name, item, "IPv4", position + (i,))
+    elif t in (FieldType.CIDR4, FieldType.CIDR6, FieldType.CIDR, FieldType.DESTINATION):
+        if t is FieldType.DESTINATION and is_prefix_list(value):
+            return
+        family = {FieldType.CIDR4: "IPv4", FieldType.CIDR6: "IPv6"}.get(t, "IP")
+        yield from _malformed(field.name, value, family, position)
+    elif t is FieldType.RECORDS:
+        for i, record in enumerate(value or ()):
+            if not isinstance(record, dict):
+                continue
+            for sub in field.fields:
+                yield from malformed_addresses(sub, record.get(sub.name), position + (i, sub.name))
+
+
+def _malformed(name: str, text: Any, family: str, position: tuple) -> Iterator[MalformedAddress]:
+    if isinstance(text, Unresolved) or text in ("", None):
+        return
+    if {"IPv4": parse_v4, "IPv6": parse_v6}.get(family, parse)(text) is None:
+        yield MalformedAddress(position, name, str(text), family)
 
 
 def _unresolved(value: Any) -> Any:
@@ -341,9 +380,11 @@ def _represent_dict(dumper, data):
 
 
 def _represent_float(dumper, data):
+    if not math.isfinite(data):  # .nan and .inf, kept in opaque values
+        return dumper.represent_float(data)
     if data == int(data):
         return dumper.represent_int(int(data))
-    return dumper.represent_float(round(data, 2))
+    return dumper.represent_float(data)
 
 
 def _represent_str(dumper, data):
@@ -400,7 +441,9 @@ def dumps(diagram: Diagram) -> str:
     for record in ordered:
         g = diagram.geometry(record.id)
         if g is not None:
-            layout[record.id] = _Flow([g.x, g.y] if g.w == 0 and g.h == 0 else [g.x, g.y, g.w, g.h])
+            numbers = [g.x, g.y] if g.w == 0 and g.h == 0 else [g.x, g.y, g.w, g.h]
+            # Positions to a hundredth of a point: a drag's float noise never shows up in a diff.
+            layout[record.id] = _Flow(round(v, 2) for v in numbers)
     if layout:
         doc["layout"] = layout
     return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,

@@ -26,10 +26,12 @@ from ..diagram import Diagram
 from ..edits import AddRelation, AddResource, Composite, SetMetadata
 from ..errors import DiagramError, LoadError, PropertyError
 from ..frozen import freeze
+from ..native_format import malformed_addresses
 from ..resources import Relation, Resource
 from ..schema import check_value
 from . import implicit, mappers, metadata, placement
 from .attributes import known_attribute
+from .checks import address_error, check_format_version
 from .context import ImportContext
 from .dependencies import check_cycles, dependency_graph, references_in
 from .dumper import parse_expression
@@ -79,6 +81,7 @@ class _Importer:
     def run(self, doc: Any) -> ImportResult:
         if not isinstance(doc, dict):
             raise self.fail("a CloudFormation template must be a mapping with a Resources section")
+        check_format_version(doc, self.path)
         for key in doc:
             if key not in _SECTIONS:
                 self.notes.append(f"the template section '{key}' is not a CloudFormation section; "
@@ -300,6 +303,9 @@ class _Importer:
                                                  f"{draft.id}.{f.name}")
                 except PropertyError as exc:
                     raise self.fail_draft(ctx, draft, str(exc)) from None
+                for bad in malformed_addresses(f, values[f.name]):
+                    raise address_error(ctx.resources, draft.logical,
+                                        f"resource '{draft.logical or draft.id}'", f, bad, self.path)
             record = Resource(draft.id, draft.kind, draft.name or draft.id, draft.parent,
                               freeze(values))
             edits.append(AddResource(record))

@@ -13,13 +13,19 @@ import json
 from typing import Any
 
 from ..errors import LoadError
-from ..yaml_source import LocatedList, LocatedMap, decode_text, read_yaml
+from ..yaml_source import (DuplicateKeyError, LimitExceeded, LocatedList, LocatedMap, decode_text,
+                           read_yaml)
 
 __all__ = ["MAX_TEMPLATE_BYTES", "read_template", "template_tags", "where", "where_key", "INTRINSIC_FUNCTIONS", "SHORT_FORMS"]
 
 #: CloudFormation's own limit for a template stored in S3 (a template body sent inline is limited to
 #: 51,200 bytes): https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
 MAX_TEMPLATE_BYTES = 1024 * 1024
+#: The most values a template may hold. A 500-resource template (CloudFormation's limit per
+#: template) holds about 7,000; this bounds the time and memory a hostile 1 MB file can cost.
+MAX_TEMPLATE_VALUES = 200_000
+#: The deepest nesting read (CloudFormation's own JSON parser stops far sooner).
+MAX_TEMPLATE_DEPTH = 100
 
 #: Every intrinsic function Kumozu understands, by its long name.
 INTRINSIC_FUNCTIONS = frozenset({
@@ -42,7 +48,8 @@ def read_template(data: bytes, path: str) -> Any:
     text = decode_text(data, path)
     if text.lstrip().startswith("{"):
         return _read_json(text, path)
-    return read_yaml(text, path, tag_handler=template_tags(path))
+    return read_yaml(text, path, tag_handler=template_tags(path), max_values=MAX_TEMPLATE_VALUES,
+                     max_depth=MAX_TEMPLATE_DEPTH)
 
 
 def template_tags(path: str):
@@ -79,34 +86,63 @@ class _TagHandler:
                 raise LoadError(f"!GetAtt needs Resource.Attribute, got '{value}'", self.path, line,
                                 column)
             parts = LocatedList(line, column)
-            parts.extend([resource, attribute])
-            parts._marks.extend([(line, column), (line, column)])
+            parts.put(resource, line, column)
+            parts.put(attribute, line, column)
             value = parts
         located = LocatedMap(line, column)
-        dict.__setitem__(located, name, value)
-        located._marks[name] = (line, column)
-        located._key_marks[name] = (line, column)
+        located.put(name, value, line, column)
         return located
 
 
 def _read_json(text: str, path: str) -> Any:
+    """JSON read strictly by :mod:`json`, then again by the located reader for the positions.
+
+    The located reading also enforces the limits YAML templates have (nesting, number of values) and
+    says on which line a duplicate key or too deep a nesting is, which :mod:`json` cannot."""
+    problem = None
     try:
         plain = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         raise LoadError(f"this is not valid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
     except _DuplicateKey as exc:
-        raise LoadError(f"this is not valid JSON: the key '{exc.key}' appears twice in one object",
-                        path) from None
+        plain, problem = None, f"this is not valid JSON: the key '{exc.key}' appears twice in one object"
     except RecursionError:
-        raise LoadError("this JSON is nested too deeply", path) from None
+        plain, problem = None, f"values are nested more than {MAX_TEMPLATE_DEPTH} levels deep"
     # Strict JSON has no raw tabs inside strings, so tabs are only indentation and may become
     # spaces without moving any column; YAML's flow syntax then reads the text with positions.
     try:
-        located = read_yaml(text.replace("\t", " "), path)
+        located = read_yaml(text.replace("\t", " "), path, max_values=MAX_TEMPLATE_VALUES,
+                            max_depth=MAX_TEMPLATE_DEPTH)
+    except (LimitExceeded, DuplicateKeyError):
+        raise
     except LoadError:
+        # YAML 1.1 refuses a few spellings JSON allows; JSON's reading stands, without positions,
+        # within the same limits.
+        if problem is not None:
+            raise LoadError(problem, path) from None
+        _check_shape(plain, path)
         return plain
+    if problem is not None:  # cannot happen: YAML sees the same keys and nesting
+        raise LoadError(problem, path)
     # YAML 1.1 reads a few JSON spellings differently (1e5 is text to it); JSON's reading wins.
     return located if located == plain else plain
+
+
+def _check_shape(value: Any, path: str) -> None:
+    """Refuse plain JSON data nested more deeply, or holding more values, than a template may.
+    Iterative, so no depth can exhaust the stack. Cost: linear in the number of values."""
+    pending = [(value, 0)]
+    count = 0
+    while pending:
+        item, depth = pending.pop()
+        count += 1
+        if count > MAX_TEMPLATE_VALUES:
+            raise LoadError(f"the file holds more than {MAX_TEMPLATE_VALUES:,} values", path)
+        if isinstance(item, (dict, list)):
+            if depth >= MAX_TEMPLATE_DEPTH:
+                raise LoadError(f"values are nested more than {MAX_TEMPLATE_DEPTH} levels deep", path)
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children)
 
 
 class _DuplicateKey(Exception):
