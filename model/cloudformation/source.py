@@ -101,9 +101,15 @@ def _read_json(text: str, path: str) -> Any:
     says on which line a duplicate key or too deep a nesting is, which :mod:`json` cannot."""
     problem = None
     try:
-        plain = json.loads(text, object_pairs_hook=_no_duplicates)
+        plain = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_whole_number)
     except json.JSONDecodeError as exc:
         raise LoadError(f"this is not valid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
+    except _TooLong as exc:
+        offset = text.find(exc.digits)
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise LoadError(f"a number of {len(exc.digits):,} digits cannot be read as a whole number",
+                        path, line, column) from None
     except _DuplicateKey as exc:
         plain, problem = None, f"this is not valid JSON: the key '{exc.key}' appears twice in one object"
     except RecursionError:
@@ -143,6 +149,19 @@ def _check_shape(value: Any, path: str) -> None:
                 raise LoadError(f"values are nested more than {MAX_TEMPLATE_DEPTH} levels deep", path)
             children = item.values() if isinstance(item, dict) else item
             pending.extend((child, depth + 1) for child in children)
+
+
+class _TooLong(Exception):
+    def __init__(self, digits: str):
+        self.digits = digits
+
+
+def _whole_number(digits: str) -> int:
+    """JSON's integers, refusing those Python will not convert (more than 4,300 digits) before it
+    raises a ValueError nobody expects from a parser."""
+    if len(digits.lstrip("-")) > 4000:
+        raise _TooLong(digits)
+    return int(digits)
 
 
 class _DuplicateKey(Exception):
