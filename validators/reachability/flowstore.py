@@ -20,12 +20,11 @@ Cost: the first sync traces every flow (O(F) traces); after an edit O(origins an
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from model.diagram import Diagram
 
+from .dependents import Dependents
 from .endpoints import FlowError
 from .evaluator import trace
 from .index import NetworkIndex
@@ -58,40 +57,6 @@ def key_text(key: tuple) -> str:
     return "|".join(str(part) for part in key)
 
 
-class _Tokens:
-    """Things (origins or flows) and the tokens each depends on, with the reverse lookup."""
-
-    def __init__(self):
-        self.of: dict = {}
-        self.users: dict = {}
-
-    def set(self, thing, tokens: frozenset) -> None:
-        self.drop(thing)
-        self.of[thing] = tokens
-        for token in tokens:
-            users = self.users.get(token)
-            if users is None:
-                self.users[token] = {thing}
-            else:
-                users.add(thing)
-
-    def drop(self, thing) -> None:
-        for token in self.of.pop(thing, ()):
-            users = self.users.get(token)
-            if users is not None:
-                users.discard(thing)
-                if not users:
-                    del self.users[token]
-
-    def touched_by(self, tokens) -> set:
-        out: set = set()
-        for token in tokens:
-            users = self.users.get(token)
-            if users:
-                out |= users
-        return out
-
-
 class FlowStore:
     """See the module docs. ``flow_store(diagram)`` gives the diagram's, caught up."""
 
@@ -105,14 +70,14 @@ class FlowStore:
         self.revision = -1
         #: origin (producer number, origin id) -> flow key -> (place in its output, flow)
         self._origins: dict[tuple[int, str], dict[tuple, tuple[int, ImpliedFlow]]] = {}
-        self._origin_tokens = _Tokens()
+        self._origin_tokens = Dependents()
         #: flow key -> origins implying it
         self._implied_by: dict[tuple, set] = {}
         #: flow key -> (winning origin, its flow)
         self._winners: dict[tuple, tuple[tuple[int, str], ImpliedFlow]] = {}
         #: flow key -> its result (None: an end that cannot be traced; left out)
         self._results: dict[tuple, ImpliedResult | None] = {}
-        self._flow_tokens = _Tokens()
+        self._flow_tokens = Dependents()
         self._changed: dict[int, set] = {}
         self._ordered: tuple | None = None
 
@@ -157,8 +122,7 @@ class FlowStore:
             before = set(self._winners)
             self._clear()
             self._built = True
-            with _no_cycle_collection():
-                changed = self._rebuild(d, index) | before
+            changed = self._rebuild(d, index) | before
         elif tokens:
             changed = self._update(d, index, tokens)
             self._ordered = None  # an origin may have moved in the diagram's order
@@ -297,20 +261,6 @@ def _trace_implied(d: Diagram, implied: ImpliedFlow, tokens: set) -> ImpliedResu
             satisfied = True
             break
     return ImpliedResult(implied, result, satisfied, tuple(alternatives))
-
-
-@contextmanager
-def _no_cycle_collection():
-    """Tracing every flow makes a hundred thousand small objects and no reference cycles; while it
-    runs, the cyclic collector would also pass over the whole heap (the diagram's graphs included)
-    several times. Its young-object pass runs once after instead."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def flow_store(diagram: Diagram) -> FlowStore:

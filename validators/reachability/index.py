@@ -10,7 +10,9 @@ resource of a kind (a VPC's internet gateway, a target's load balancers) are
 :class:`~.contributions.Contributions` maps, kept current per contributing resource.
 
 While a trace runs, :attr:`NetworkIndex.recording` is the set its tokens go to; every fact it reads
-adds the fact's tokens there, so the trace ends up knowing everything its answer depends on.
+adds the fact's key there (a fact key is a token too: when an update forgets a fact, its key is
+among the tokens the update reports, and so on up through facts computed from facts), so the trace
+ends up knowing everything its answer depends on at the cost of one set insertion per fact read.
 
 The index never holds the diagram itself (it is kept per diagram in a weak mapping), only a weak
 reference to it.
@@ -31,6 +33,7 @@ from model.diagram import Diagram
 
 from .addresses import within
 from .contributions import Contributions
+from .dependents import Dependents
 from .reads import Reads
 from .records import (DEFAULT_GROUP_PREFIX, NaclRule, RouteEntry, SgRule, SubnetInfo, acl_rules,
                       listener_target_groups, service_name, sg_rules, sorted_routes)
@@ -44,6 +47,8 @@ MEMBER_KINDS = ("Instance", "AutoScalingGroup", "LambdaFunction", "EcsService", 
 
 _NO_RULES: tuple = ((), ())  # a network ACL that does not exist
 _DESCRIBED = object()
+_MISSING = object()
+_TOKENS = object()
 
 
 class _Raised:
@@ -60,10 +65,9 @@ class NetworkIndex:
 
     def __init__(self, diagram: Diagram, order: dict[str, int] | None = None):
         self._ref = weakref.ref(diagram)
-        #: key -> (value, tokens it was computed from)
-        self._facts: dict[Any, tuple[Any, frozenset]] = {}
-        #: token -> keys of the facts that read it
-        self._users: dict[Any, set] = {}
+        #: key -> value (tokens it was computed from: in _deps)
+        self._facts: dict[Any, Any] = {}
+        self._deps = Dependents()
         #: resource id -> how traces write it: its name (key None), "route table app-a" (key
         #: "route table"), "web server (EC2 instance)" (key _DESCRIBED)
         self._texts: dict[str, dict] = {}
@@ -85,19 +89,19 @@ class NetworkIndex:
     def fact(self, key, compute: Callable[..., Any], *args):
         """The fact ``key``: ``compute(reads, *args)`` the first time (``reads``: a
         :class:`~.reads.Reads` of the diagram), remembered until a change touches what it read.
-        Its tokens go to :attr:`recording`. An exception it raised is raised again."""
-        entry = self._facts.get(key)
-        if entry is None:
-            entry = self._compute(key, compute, args)
+        ``key`` goes to :attr:`recording`. An exception it raised is raised again. Fact keys are
+        tuples whose first item names the fact (``subnet``, ``side``...), never a token's tag."""
+        value = self._facts.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._compute(key, compute, args)
         recording = self.recording
         if recording is not None:
-            recording.update(entry[1])
-        value = entry[0]
+            recording.add(key)
         if type(value) is _Raised:
             raise value.error
         return value
 
-    def _compute(self, key, compute, args) -> tuple[Any, frozenset]:
+    def _compute(self, key, compute, args):
         tokens: set = set()
         outer, self.recording = self.recording, tokens
         try:
@@ -106,39 +110,26 @@ class NetworkIndex:
             value = _Raised(error)
         finally:
             self.recording = outer
-        entry = self._facts[key] = (value, frozenset(tokens))
-        for token in tokens:
-            users = self._users.get(token)
-            if users is None:
-                self._users[token] = {key}
-            else:
-                users.add(key)
-        return entry
+        self._facts[key] = value
+        self._deps.set(key, frozenset(tokens))
+        return value
 
     def update(self, d: Diagram, tokens: set) -> set:
         """Forget what a change with ``tokens`` (:func:`~.reads.change_tokens`) made stale. Returns
-        ``tokens`` with the tokens of the map keys that changed added: what the change touched, as
-        traces and implied flows recorded it."""
+        ``tokens`` with the keys of the facts forgotten and of the map keys that changed added:
+        what the change touched, as traces and implied flows recorded it."""
         touched_ids = [t for t in tokens if isinstance(t, str)]
-        derived: set = set()
+        tokens = set(tokens)
         for contributions in self._maps.values():
-            derived |= contributions.update(d, tokens, touched_ids)
-        tokens = tokens | derived if derived else tokens
-        stale: set = set()
-        for token in tokens:
-            users = self._users.pop(token, None)
-            if users:
-                stale |= users
-        for key in stale:
-            entry = self._facts.pop(key, None)
-            if entry is None:
-                continue
-            for token in entry[1]:
-                users = self._users.get(token)
-                if users is not None:
-                    users.discard(key)
-                    if not users:
-                        del self._users[token]
+            tokens |= contributions.update(d, tokens, touched_ids)
+        pending = list(tokens)
+        while pending:  # facts read by facts: forgetting one forgets those computed from it
+            for key in self._deps.users(pending.pop()):
+                self._facts.pop(key, None)
+                self._deps.drop(key)
+                if key not in tokens:
+                    tokens.add(key)
+                    pending.append(key)
         for rid in touched_ids:  # every change to a resource (renames included) touches its id
             self._texts.pop(rid, None)
         self.legs.clear()
@@ -158,17 +149,15 @@ class NetworkIndex:
         return self._text(rid, _DESCRIBED)
 
     def _text(self, rid: str, how) -> str:
-        # A text depends on the name and (through the kind) the existence of the resource only.
-        if self.recording is not None:
-            self.recording.add(("prop", rid, "name"))
-            self.recording.add(("exists", rid))
         texts = self._texts.get(rid)
         if texts is None:
-            texts = self._texts[rid] = {}
-        else:
-            text = texts.get(how)
-            if text is not None:
-                return text
+            # A text depends on the name and (through the kind) the existence of the resource only.
+            texts = self._texts[rid] = {_TOKENS: (("prop", rid, "name"), ("exists", rid))}
+        if self.recording is not None:
+            self.recording.update(texts[_TOKENS])
+        text = texts.get(how)
+        if text is not None:
+            return text
         record = self.diagram.get(rid)
         if how is None:
             text = "the VPC's default security group" if rid.startswith(DEFAULT_GROUP_PREFIX) \

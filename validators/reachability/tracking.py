@@ -37,6 +37,14 @@ _MAX_PENDING = 256
 _TRACKERS: "weakref.WeakKeyDictionary[Diagram, Tracker]" = weakref.WeakKeyDictionary()
 
 
+def _nobody():
+    return None
+
+
+#: The last diagram asked about (weakly) and its tracker.
+_last: tuple = (_nobody, None)
+
+
 class Order:
     """Where each resource and connection stands in the diagram's own order (the order of
     ``Diagram.of_kind`` and ``Diagram.relations``: insertion order; one removed and added again
@@ -145,10 +153,15 @@ class Tracker:
 
 def tracker_of(diagram: Diagram | Reads) -> Tracker:
     """The diagram's tracker, created (and following the diagram) on first use."""
+    global _last
     d = diagram.unwrapped if isinstance(diagram, Reads) else diagram
+    last_diagram, last_tracker = _last
+    if last_diagram() is d:  # a trace asks many times for the same diagram's
+        return last_tracker
     tracker = _TRACKERS.get(d)
     if tracker is None:
         tracker = _TRACKERS[d] = Tracker(d)
+    _last = (weakref.ref(d), tracker)
     return tracker
 
 
@@ -159,6 +172,8 @@ def network_index(diagram: Diagram | Reads) -> NetworkIndex:
 
 def forget(diagram: Diagram) -> None:
     """Drop everything tracing remembers about ``diagram`` (the next trace starts cold)."""
+    global _last
     tracker = _TRACKERS.pop(diagram, None)
     if tracker is not None:
         tracker.close()
+    _last = (_nobody, None)
