@@ -8,7 +8,8 @@ traffic on the ephemeral ports 1024-65535 passes only if *every* port of the ran
 any deny touches it.
 
 Costs: one security-group check is O(rules of the groups); one ACL check O(rules log rules) at
-worst (the rules are pre-sorted by the index, so in practice O(rules)).
+worst (the rules are pre-sorted by the index, so in practice O(rules)); a check repeated before the
+next edit O(groups).
 """
 
 from __future__ import annotations
@@ -57,10 +58,23 @@ def _sg_rule_matches(rule: SgRule, protocol: str, port: int, peer: Address) -> b
 def check_groups(index: NetworkIndex, groups: tuple[str, ...], direction: str, protocol: str,
                  port: int, peer: Address) -> SgVerdict:
     """Whether any rule of ``groups`` in ``direction`` (``ingress`` / ``egress``) allows traffic
-    with ``peer`` on ``protocol``/``port``."""
+    with ``peer`` on ``protocol``/``port``. Remembered in the index until the next edit (the same
+    checks recur in many legs); the groups' rules are read, and so recorded, either way."""
+    rules = [index.group_rules(group, direction) for group in groups]
+    network = peer.network
+    key = ("sg", groups, direction, protocol, port, id(network), peer.unknown, peer.groups,
+           peer.prefix_list)
+    found = index.verdicts.get(key)
+    if found is not None and found[0] is network:  # the same network, not one at a reused address
+        return found[1]
+    verdict = _groups_verdict(groups, rules, direction, protocol, port, peer)
+    index.verdicts[key] = (network, verdict)
+    return verdict
+
+
+def _groups_verdict(groups, rules_of_groups, direction, protocol, port, peer) -> SgVerdict:
     any_rules = False
-    for group in groups:
-        rules = index.group_rules(group, direction)
+    for group, rules in zip(groups, rules_of_groups):
         any_rules = any_rules or bool(rules)
         for rule in rules:
             if _sg_rule_matches(rule, protocol, port, peer):
@@ -74,9 +88,19 @@ def check_acl(index: NetworkIndex, acl: str, direction: str, protocol: str, port
     (``inbound`` / ``outbound``) on every port of ``ports``. An empty ``acl`` is AWS's implicit
     default ACL, which allows everything."""
     if not acl:
-        return AclVerdict(True, "the VPC's default network ACL (allows all traffic)")
+        return _IMPLICIT_ACL
     inbound, outbound = index.acl_rules(acl)
-    rules = inbound if direction == "inbound" else outbound
+    network = peer.network
+    key = ("acl", acl, direction, protocol, ports, id(network), peer.unknown)
+    found = index.verdicts.get(key)
+    if found is not None and found[0] is network:
+        return found[1]
+    verdict = _acl_verdict(inbound if direction == "inbound" else outbound, protocol, ports, peer)
+    index.verdicts[key] = (network, verdict)
+    return verdict
+
+
+def _acl_verdict(rules, protocol: str, ports: tuple[int, int], peer: Address) -> AclVerdict:
     remaining = [ports] if protocol != "icmp" else [(0, 0)]
     used: list[str] = []
     for rule in rules:
@@ -97,6 +121,9 @@ def check_acl(index: NetworkIndex, acl: str, direction: str, protocol: str, port
                 return AclVerdict(True, "; ".join(used))
     return AclVerdict(False, "rule * deny all traffic (nothing matched before it)" if not used else
                       f"rule * deny all traffic (ports {_spans(remaining)} matched no rule)")
+
+
+_IMPLICIT_ACL = AclVerdict(True, "the VPC's default network ACL (allows all traffic)")
 
 
 def _subtract(ranges: list[tuple[int, int]], span: tuple[int, int]) -> list[tuple[int, int]]:

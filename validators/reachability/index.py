@@ -77,6 +77,8 @@ class NetworkIndex:
         self.recording: set | None = None
         #: Legs traced at this state of the diagram: key -> (result, tokens); emptied by updates.
         self.legs: dict = {}
+        #: Security-group and ACL verdicts at this state (.filters); emptied by updates.
+        self.verdicts: dict = {}
 
     @property
     def diagram(self) -> Diagram:
@@ -133,6 +135,7 @@ class NetworkIndex:
         for rid in touched_ids:  # every change to a resource (renames included) touches its id
             self._texts.pop(rid, None)
         self.legs.clear()
+        self.verdicts.clear()
         return tokens
 
     # ------------------------------------------------------------------ names
