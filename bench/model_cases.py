@@ -4,7 +4,9 @@ CloudFormation import, tracing.
 Each case is ``case(ctx, n) -> list[Row]``. Caches the model keeps per revision
 (:meth:`Diagram.cached`) would make a repeated full validation or trace look cheaper than the first
 one after an edit, so the untimed set-up of those cases changes the diagram's description (a real
-edit through :meth:`Diagram.apply`, which no rule reads) to start each sample cold.
+edit through :meth:`Diagram.apply`, which no rule reads) to start each sample cold; it also drops
+what tracing keeps across edits (``validators.reachability.forget``: traced flows and the tracing
+index, which an edit updates rather than discards), so "cold" means as after opening the design.
 """
 
 from __future__ import annotations
@@ -23,8 +25,13 @@ _counter = itertools.count()
 
 
 def bump_revision(diagram) -> None:
-    """Start the next sample with cold per-revision caches."""
+    """Start the next sample with cold per-revision caches and no tracing state."""
     diagram.apply(edits.set_metadata(diagram, "description", f"benchmark sample {next(_counter)}"))
+    try:
+        from validators.reachability import forget
+    except ImportError:  # a tracer without state kept across edits
+        return
+    forget(diagram)
 
 
 def traverse(diagram) -> int:
