@@ -72,14 +72,15 @@ class FlowStore:
         self.revision = -1
         #: origin (producer number, origin id) -> flow key -> (place in its output, flow)
         self._origins: dict[tuple[int, str], dict[tuple, tuple[int, ImpliedFlow]]] = {}
-        self._origin_tokens = Dependents()
+        # Kept from the start: see .dependents (the first edit after opening should not build it).
+        self._origin_tokens = Dependents(lazy=False)
         #: flow key -> origins implying it
         self._implied_by: dict[tuple, set] = {}
         #: flow key -> (winning origin, its flow)
         self._winners: dict[tuple, tuple[tuple[int, str], ImpliedFlow]] = {}
         #: flow key -> its result (None: an end that cannot be traced; left out)
         self._results: dict[tuple, ImpliedResult | None] = {}
-        self._flow_tokens = Dependents()
+        self._flow_tokens = Dependents(lazy=False)
         self._changed: dict[int, set] = {}
         self._ordered: tuple | None = None
 
