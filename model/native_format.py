@@ -26,7 +26,6 @@ See ``docs/format.md``.
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -380,10 +379,8 @@ def _represent_dict(dumper, data):
 
 
 def _represent_float(dumper, data):
-    if not math.isfinite(data):  # .nan and .inf, kept in opaque values
-        return dumper.represent_float(data)
-    if data == int(data):
-        return dumper.represent_int(int(data))
+    # Exact, so that opaque template values (GenericResource properties) survive a save: 0.0 stays
+    # a float and 1.005 is not rounded. Positions are rounded before they get here.
     return dumper.represent_float(data)
 
 
@@ -442,12 +439,18 @@ def dumps(diagram: Diagram) -> str:
         g = diagram.geometry(record.id)
         if g is not None:
             numbers = [g.x, g.y] if g.w == 0 and g.h == 0 else [g.x, g.y, g.w, g.h]
-            # Positions to a hundredth of a point: a drag's float noise never shows up in a diff.
-            layout[record.id] = _Flow(round(v, 2) for v in numbers)
+            layout[record.id] = _Flow(_coordinate(v) for v in numbers)
     if layout:
         doc["layout"] = layout
     return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False, indent=2)
+
+
+def _coordinate(value: float) -> int | float:
+    """A position to a hundredth of a point (a drag's float noise never shows up in a diff), and
+    whole numbers without a decimal point."""
+    value = round(value, 2)
+    return int(value) if value == int(value) else value
 
 
 def _properties(record: Resource) -> dict[str, Any]:

@@ -16,6 +16,7 @@ Built on PyYAML's event parser (the C one where available), not on its construct
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Callable
 
@@ -182,6 +183,8 @@ def read_yaml(text: str | bytes, path: str | None = None, *, max_depth: int = 10
             problem = f"{problem} ({exc.context}{where})"
         raise LoadError(f"this is not valid YAML: {problem}", path,
                         mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
+    except yaml.reader.ReaderError as exc:
+        raise _unacceptable_character(exc, text, path) from None
     except yaml.YAMLError as exc:
         raise LoadError(f"this is not valid YAML: {exc}", path) from None
     if builder.documents > 1:
@@ -307,11 +310,16 @@ class _Builder:
         if tag in _PLAIN_TAGS:
             node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
             try:
-                return _constructor.yaml_constructors[tag](_constructor, node)
+                built = _constructor.yaml_constructors[tag](_constructor, node)
             except (ValueError, OverflowError):  # e.g. an integer of more than 4,300 digits
                 shown = value if len(value) <= 40 else f"{value[:20]}…{value[-8:]} ({len(value):,} characters)"
                 raise self.error(f"'{shown}' cannot be read as {_TYPE_WORDS.get(tag, 'a value')}",
                                  event.start_mark) from None
+            if isinstance(built, float) and not math.isfinite(built):
+                # No Kumozu file has a use for them, and a template cannot hold them (JSON has none).
+                raise self.error(f"'{value}' (infinity or not-a-number) is not a value a Kumozu file "
+                                 f"or a template can hold", event.start_mark)
+            return built
         if self.tag_handler is not None and not _is_python(tag):
             return self.tag_handler(tag, value, event.start_mark.line + 1,
                                     event.start_mark.column + 1)
@@ -320,6 +328,19 @@ class _Builder:
 
 _TYPE_WORDS = {"tag:yaml.org,2002:int": "a whole number", "tag:yaml.org,2002:float": "a number",
                "tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:null": "null"}
+
+
+def _unacceptable_character(exc, text: str, path: str | None) -> LoadError:
+    """A character YAML does not allow (a control character), at its line and column. libyaml
+    counts its position in UTF-8 bytes, PyYAML's own reader in characters."""
+    character = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+    offset = exc.position
+    if not (0 <= offset < len(text) and text[offset] == character):
+        offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return LoadError(f"the file contains the control character U+{ord(character[:1] or ' '):04X}, "
+                     f"which YAML does not allow", path, line, column)
 
 
 def _is_python(tag: str | None) -> bool:

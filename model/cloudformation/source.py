@@ -101,15 +101,16 @@ def _read_json(text: str, path: str) -> Any:
     says on which line a duplicate key or too deep a nesting is, which :mod:`json` cannot."""
     problem = None
     try:
-        plain = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_whole_number)
+        plain = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_whole_number,
+                           parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise LoadError(f"this is not valid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
     except _TooLong as exc:
-        offset = text.find(exc.digits)
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         raise LoadError(f"a number of {len(exc.digits):,} digits cannot be read as a whole number",
-                        path, line, column) from None
+                        path, *_position(text, exc.digits)) from None
+    except _NotJson as exc:
+        raise LoadError(f"this is not valid JSON: {exc.word} is not a JSON number", path,
+                        *_position(text, exc.word)) from None
     except _DuplicateKey as exc:
         plain, problem = None, f"this is not valid JSON: the key '{exc.key}' appears twice in one object"
     except RecursionError:
@@ -130,8 +131,28 @@ def _read_json(text: str, path: str) -> Any:
         return plain
     if problem is not None:  # cannot happen: YAML sees the same keys and nesting
         raise LoadError(problem, path)
-    # YAML 1.1 reads a few JSON spellings differently (1e5 is text to it); JSON's reading wins.
-    return located if located == plain else plain
+    return _json_values(located, plain)
+
+
+def _json_values(located: Any, plain: Any) -> Any:
+    """The located document holding JSON's reading of every value: YAML 1.1 reads a few JSON
+    spellings differently (``1e5`` is text to it), and JSON's reading wins, while every value that
+    can keep its position does. Recursion is bounded by the located reader's depth limit."""
+    if isinstance(located, LocatedMap) and isinstance(plain, dict) and list(located) == list(plain):
+        for key, value in plain.items():
+            merged = _json_values(located[key], value)
+            if merged is not located[key]:
+                dict.__setitem__(located, key, merged)
+        return located
+    if isinstance(located, LocatedList) and isinstance(plain, list) and len(located) == len(plain):
+        for i, value in enumerate(plain):
+            merged = _json_values(located[i], value)
+            if merged is not located[i]:
+                list.__setitem__(located, i, merged)
+        return located
+    if type(located) is type(plain) and located == plain:
+        return located
+    return plain
 
 
 def _check_shape(value: Any, path: str) -> None:
@@ -149,6 +170,22 @@ def _check_shape(value: Any, path: str) -> None:
                 raise LoadError(f"values are nested more than {MAX_TEMPLATE_DEPTH} levels deep", path)
             children = item.values() if isinstance(item, dict) else item
             pending.extend((child, depth + 1) for child in children)
+
+
+def _position(text: str, fragment: str) -> tuple[int, int]:
+    """(line, column) of the first ``fragment`` in ``text`` (which holds it)."""
+    offset = max(text.find(fragment), 0)
+    return (text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+class _NotJson(Exception):
+    def __init__(self, word: str):
+        self.word = word
+
+
+def _no_constant(word: str):
+    """Python's json accepts NaN and Infinity; JSON (and CloudFormation) do not."""
+    raise _NotJson(word)
 
 
 class _TooLong(Exception):

@@ -118,7 +118,7 @@ def _alias(w: Writer, r: Resource, zone: Resource, target) -> dict | None:
         return {"DNSName": {"Fn::Select": [1, {"Fn::Split": [":", entry]}]},
                 "HostedZoneId": {"Fn::Select": [0, {"Fn::Split": [":", entry]}]}}
     if kind == "DnsRecord" and record.parent == zone.id:
-        return {"DNSName": _fqdn(zone, record.get("record_name")), "HostedZoneId": w.ref(zone.id)}
+        return {"DNSName": w.value(_fqdn(zone, record.get("record_name"))), "HostedZoneId": w.ref(zone.id)}
     if kind == "ApiGateway" and (record.id, "domain") in w.api_domains:
         domain = w.api_domains[(record.id, "domain")]
         return {"DNSName": {"Fn::GetAtt": [domain, "RegionalDomainName"]},
@@ -132,7 +132,7 @@ def dns_record(w: Writer, r: Resource) -> None:
     alias = _alias(w, r, zone, r.get("alias_target")) if r.get("alias_target") else None
     values = w.value(r.get("values"))
     props = {"HostedZoneId": w.ref(zone.id) if zone is not None else None,
-             "Name": _fqdn(zone, r.get("record_name")), "Type": w.value(r.get("record_type"))}
+             "Name": w.value(_fqdn(zone, r.get("record_name"))), "Type": w.value(r.get("record_type"))}
     if alias is not None:
         props["AliasTarget"] = alias
     else:

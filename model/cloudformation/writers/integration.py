@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ...resources import Resource
+from ...schema import Unresolved
 from ..writer import Writer
 from . import writes
 from .compute import invoke_permission
@@ -63,7 +64,9 @@ def event_rule(w: Writer, r: Resource) -> None:
             invoke_permission(w, record.id, "events.amazonaws.com", r,
                               {"Fn::GetAtt": [logical, "Arn"]})
     pattern = None
-    if r.get("event_pattern"):
+    if isinstance(r.get("event_pattern"), Unresolved):
+        pattern = w.value(r.get("event_pattern"))
+    elif r.get("event_pattern"):
         try:
             pattern = json.loads(r.get("event_pattern"))
         except ValueError:

@@ -58,7 +58,7 @@ def security_group(w: Writer, r: Resource) -> None:
     inline_in = _split(ingress, "source_group")
     inline_out = _split(egress, "destination_group")
     vpc = w.vpc_of(r)
-    props = {"GroupDescription": r.get("description") or r.label,
+    props = {"GroupDescription": w.value(r.get("description")) or r.label,
              "VpcId": None if vpc is not None and vpc.get("existing") == "default" else vpc_id(w, r),
              "SecurityGroupIngress": [_rule(w, x, "source_group", "ingress")
                                       for x in ingress[:inline_in]] or None,
@@ -139,7 +139,9 @@ def iam_group(w: Writer, r: Resource) -> None:
 @writes("IamPolicy")
 def iam_policy(w: Writer, r: Resource) -> None:
     document = None
-    if r.get("document"):
+    if isinstance(r.get("document"), Unresolved):
+        document = w.value(r.get("document"))
+    elif r.get("document"):
         try:
             document = json.loads(r.get("document"))
         except ValueError:
