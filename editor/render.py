@@ -3,10 +3,14 @@ display.
 
 A PNG is drawn in horizontal bands and written by :func:`_write_png` as it goes, instead of painting
 one image of the whole picture and handing it to Qt's PNG writer: a 1,000-resource design at scale 1
-is a 64-megapixel picture, which took 256 MB as one image (700 MB at peak with the writer's copies)
-and most of the export's time in the writer (it converts every pixel and keeps an alpha channel).
-Each band is painted into an opaque ``Format_RGB32`` image (the raster engine's own format), turned
-into RGB rows and compressed by zlib at a fast level; memory stays at one band.
+is a picture of 60 to 170 megapixels (as the layout goes), which took a quarter to two thirds of a
+gigabyte as one image (more at peak with the writer's copies) and most of the export's time in the
+writer (it converts every pixel and keeps an alpha channel).
+Each band is painted into an opaque ``Format_RGB32`` image (the raster engine's own format) and
+copied into PNG rows (a filter byte, then RGB) by Qt itself: the copy is an ``RGB888`` image laid
+over a buffer whose stride is one byte longer than a row, so the filter bytes sit in the gaps. A
+worker thread compresses each band (zlib, at a fast level, releases the interpreter lock) while the
+next one is painted; memory stays at a couple of bands.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import os
 import struct
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 __all__ = ["ensure_application", "render_file", "IMAGE_SUFFIXES"]
@@ -92,50 +97,106 @@ def render_file(diagram, path: str, scale: float = 2.0, findings=None) -> None:
         scene.deleteLater()
 
 
-def _paint(painter, scene, target, source, aspect=None) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QPainter
-    painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform)
+def _paint(painter, scene, target, source) -> None:
+    painter.setRenderHints(_hints())
     scene.clearSelection()
-    scene.render(painter, target, source, aspect if aspect is not None else Qt.KeepAspectRatio)
+    scene.render(painter, target, source)
     painter.end()
+
+
+def _hints():
+    """The render hints every picture is drawn with."""
+    from PySide6.QtGui import QPainter
+    return QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform
+
+
+def _band_view(scene, source, scale: float, width: int, band: int):
+    """An offscreen view showing ``source`` at ``scale``, ``width`` x ``band`` pixels, scrolled by
+    whole pixels.
+
+    Bands are painted through a view, not ``QGraphicsScene.render``: the scene's render paints
+    every item under a top-level item that meets the band (Qt draws whole subtrees there, without
+    looking at the exposed area), so a band of a large design repainted nearly all of it; a view
+    paints only what its index finds in the band, as on screen."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QTransform
+    from PySide6.QtWidgets import QFrame, QGraphicsView
+
+    view = QGraphicsView(scene)
+    view.setFrameShape(QFrame.NoFrame)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    view.setRenderHints(_hints())
+    view.setTransformationAnchor(QGraphicsView.NoAnchor)
+    view.setResizeAnchor(QGraphicsView.NoAnchor)
+    view.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+    view.setTransform(QTransform.fromScale(scale, scale))
+    view.setSceneRect(source)
+    view.resize(width, band)
+    # A hidden widget takes its new size when it is next drawn; until then its scroll range is the
+    # one of its old size. Drawing a pixel settles it before any band is scrolled into place.
+    view.viewport().render(QImage(1, 1, QImage.Format_RGB32))
+    return view
 
 
 def _write_png(scene, path: str, source, scale: float, width: int, height: int) -> None:
     """Paint ``source`` (scene coordinates) at ``scale`` into a ``width`` x ``height`` PNG at
     ``path``, band by band (see the module docs); the file is replaced whole or not at all.
     Cost: O(pixels) time, O(BAND_PIXELS + compressed size) memory."""
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QImage, QPainter
-
     from model.files import atomic_write
 
     band = max(1, min(height, BAND_PIXELS // width))
+    scene.clearSelection()
+    view = _band_view(scene, source, scale, width, band)
+    try:
+        out = _png_bands(view, width, height, band)
+    finally:
+        view.setScene(None)
+        view.deleteLater()
+    atomic_write(path, b"".join(out))
+
+
+def _png_bands(view, width: int, height: int, band: int) -> list[bytes]:
+    """The PNG file's chunks, the picture painted by ``view`` ``band`` rows at a time."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QImage, QPainter
+
     compressor = zlib.compressobj(PNG_LEVEL)
     # 8-bit RGB, no interlacing: colour type 2 (the picture is opaque, so no alpha channel).
     out = [b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))]
     row_bytes = 3 * width
-    for top in range(0, height, band):
-        rows = min(band, height - top)
-        image = QImage(width, rows, QImage.Format_RGB32)
-        image.fill(Qt.white)
-        # Each band maps its own strip of the scene at exactly ``scale``, so the strips meet
-        # without a seam (the same transform, shifted by whole pixels).
-        strip = QRectF(source.x(), source.y() + top / scale, width / scale, rows / scale)
-        _paint(QPainter(image), scene, QRectF(0, 0, width, rows), strip, Qt.IgnoreAspectRatio)
-        rgb = image.convertToFormat(QImage.Format_RGB888)
-        del image
-        stride = rgb.bytesPerLine()
-        pixels = memoryview(rgb.constBits()).cast("B")
-        # Each PNG row starts with its filter type: 0, none (flat colour compresses well as is).
-        data = compressor.compress(b"".join(b"\x00" + pixels[y * stride:y * stride + row_bytes]
-                                            for y in range(rows)))
-        if data:
-            out.append(_chunk(b"IDAT", data))
-        pixels.release()
+    image = QImage(width, band, QImage.Format_RGB32)
+    scroll = view.verticalScrollBar()
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum())
+    with ThreadPoolExecutor(max_workers=1) as worker:  # one worker: the zlib stream stays in order
+        pending = []
+        for top in range(0, height, band):
+            rows = min(band, height - top)
+            image.fill(Qt.white)
+            # The same transform for every band, scrolled by whole pixels: bands meet without a
+            # seam. The last band cannot scroll past the end, so its rows start lower down.
+            scroll.setValue(scroll.minimum() + top)
+            skip = scroll.minimum() + top - scroll.value()
+            if not 0 <= skip <= band - rows:
+                raise RuntimeError(f"band at row {top} could not be scrolled into place")
+            painter = QPainter(image)
+            view.viewport().render(painter, QPoint(0, 0))
+            painter.end()
+            # PNG rows: a filter byte (0: none; flat colour compresses well as it is), then RGB.
+            buffer = bytearray(rows * (row_bytes + 1))
+            rgb = QImage(memoryview(buffer)[1:], width, rows, row_bytes + 1, QImage.Format_RGB888)
+            copier = QPainter(rgb)
+            copier.setCompositionMode(QPainter.CompositionMode_Source)
+            copier.drawImage(0, 0, image, 0, skip, width, rows)
+            copier.end()
+            del rgb  # the buffer is the worker's from here on
+            pending.append(worker.submit(compressor.compress, buffer))
+            if len(pending) > 1:  # at most one band waits for the worker
+                out.append(_chunk(b"IDAT", pending.pop(0).result()))
+        out += [_chunk(b"IDAT", future.result()) for future in pending]
     out.append(_chunk(b"IDAT", compressor.flush()))
     out.append(_chunk(b"IEND", b""))
-    atomic_write(path, b"".join(out))
+    return out
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
