@@ -41,8 +41,8 @@ def _nobody():
     return None
 
 
-#: The last diagram asked about (weakly) and its tracker.
-_last: tuple = (_nobody, None)
+#: The last diagram asked about and its tracker, both weakly.
+_last: tuple = (_nobody, _nobody)
 
 
 class Order:
@@ -157,11 +157,13 @@ def tracker_of(diagram: Diagram | Reads) -> Tracker:
     d = diagram.unwrapped if isinstance(diagram, Reads) else diagram
     last_diagram, last_tracker = _last
     if last_diagram() is d:  # a trace asks many times for the same diagram's
-        return last_tracker
+        tracker = last_tracker()
+        if tracker is not None:
+            return tracker
     tracker = _TRACKERS.get(d)
     if tracker is None:
         tracker = _TRACKERS[d] = Tracker(d)
-    _last = (weakref.ref(d), tracker)
+    _last = (weakref.ref(d), weakref.ref(tracker))  # weak: a closed design's state goes with it
     return tracker
 
 
@@ -176,4 +178,4 @@ def forget(diagram: Diagram) -> None:
     tracker = _TRACKERS.pop(diagram, None)
     if tracker is not None:
         tracker.close()
-    _last = (_nobody, None)
+    _last = (_nobody, _nobody)

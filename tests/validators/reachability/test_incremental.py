@@ -215,3 +215,17 @@ def _cold(d):
     fresh = implied_results(d)
     assert fresh is not kept
     return fresh
+
+
+def test_what_tracing_keeps_goes_with_the_diagram():
+    """The state kept across edits is held per diagram, weakly: a closed design frees it."""
+    import gc
+    import weakref
+
+    from validators.reachability.tracking import tracker_of
+    d = two_tier().diagram
+    implied_results(d)
+    tracker, diagram = weakref.ref(tracker_of(d)), weakref.ref(d)
+    del d
+    gc.collect()
+    assert diagram() is None and tracker() is None
