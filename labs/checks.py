@@ -344,7 +344,7 @@ def parse_check(reader: Reader, container: Any, key: Any, what: str):
     if "type" not in spec:
         raise reader.fail(f"{what}: the check needs a type ({', '.join(CHECK_TYPES)})", spec)
     kind = spec["type"]
-    if kind not in _PARSERS:
+    if not isinstance(kind, str) or kind not in _PARSERS:  # a list or mapping cannot be looked up
         raise reader.fail(f"{what}: unknown check type '{kind}'{suggest(str(kind), CHECK_TYPES)} "
                           f"(expected {', '.join(CHECK_TYPES)})", spec, "type")
     return _PARSERS[kind](reader, spec, f"{what} ({kind})")
