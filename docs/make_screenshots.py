@@ -30,6 +30,8 @@ def parse_args(argv=None):
     parser.add_argument("--out", default=str(ROOT / "docs" / "images"), help="folder for the PNGs")
     parser.add_argument("--size", default="1600x1000", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--xvfb", action="store_true", help="run under xvfb-run if it is installed")
+    parser.add_argument("--language", choices=("en", "ja", "all"), default="all",
+                        help="the interface language of the screenshots (ja-*.png for Japanese)")
     return parser.parse_args(argv)
 
 
@@ -39,7 +41,7 @@ def main(argv=None) -> int:
         runner = shutil.which("xvfb-run")
         if runner:
             command = [runner, "-a", "-s", "-screen 0 1920x1200x24", sys.executable, __file__,
-                       "--out", args.out, "--size", args.size]
+                       "--out", args.out, "--size", args.size, "--language", args.language]
             return subprocess.call(command)
         print("xvfb-run is not installed; drawing offscreen", file=sys.stderr)
     if not os.environ.get("DISPLAY"):
@@ -51,26 +53,47 @@ def main(argv=None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     try:
-        return _shoot(out, width, height)
+        languages = ("en", "ja") if args.language == "all" else (args.language,)
+        return _shoot(out, width, height, languages)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _shoot(out: Path, width: int, height: int) -> int:
+def _shoot(out: Path, width: int, height: int, languages=("en",)) -> int:
     from editor.app import create_application
+    from editor.settings import Preferences
+    from editor.translations import use_language
+
+    app = create_application()
+    written = []
+    for language in languages:
+        prefs = Preferences.load()  # the windows read the language from the (scratch) settings
+        prefs.language = language
+        prefs.save()
+        use_language(language)
+        prefix = "" if language == "en" else f"{language}-"
+        written += _shoot_language(app, out, width, height, prefix)
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+def _shoot_language(app, out: Path, width: int, height: int, prefix: str) -> list[Path]:
+    """The screenshots in the language in use; Japanese ones are named ``ja-*.png``."""
     from editor.main_window import MainWindow
     from editor.window_actions import example_files
     from model import edits
 
-    app = create_application()
     written = []
     for path, _title in example_files():
+        if prefix and path.name != "dual-az-web.kumozu.yaml":
+            continue  # one example is enough to show the translated interface
         name = path.name.removesuffix(".kumozu.yaml")
         window = _window(MainWindow, path, width, height, app)
         focus = FOCUS.get(name)
         if focus in window.document.diagram:
             window.canvas.select_ids([focus], center=False)
-        written.append(_grab(window, out / f"{name}.png", app))
+        written.append(_grab(window, out / f"{prefix}{name}.png", app))
         _close(window)
 
     # A problem: two subnets given the same range, picked in the Problems panel.
@@ -80,7 +103,7 @@ def _shoot(out: Path, width: int, height: int) -> int:
     overlap = next(f for f in window.document.findings if f.rule == "cidr-overlap")
     window.show_problems()
     window.problems.select_finding(overlap)
-    written.append(_grab(window, out / "problems.png", app))
+    written.append(_grab(window, out / f"{prefix}problems.png", app))
     _close(window)
 
     # A trace that is blocked: a private subnet asking the database on its port.
@@ -88,11 +111,9 @@ def _shoot(out: Path, width: int, height: int) -> int:
     window.show_trace()
     window.trace_panel.set_ends("app-a", "db")
     window.trace_panel.run()
-    written.append(_grab(window, out / "trace.png", app))
+    written.append(_grab(window, out / f"{prefix}trace.png", app))
     _close(window)
-    for path in written:
-        print(f"wrote {path}")
-    return 0
+    return written
 
 
 def _window(window_class, path: Path, width: int, height: int, app):

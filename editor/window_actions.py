@@ -322,5 +322,7 @@ class WindowActions(QObject):
 
 
 def _plain(text: str) -> str:
-    """A menu text without its mnemonic ampersand and ellipsis, for tooltips and icon texts."""
+    """A menu text without its mnemonic (``&Open``, or ``開く(&O)`` as Japanese writes it) and ellipsis,
+    for tooltips and icon texts."""
+    text = re.sub(r"\(&\w\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…")

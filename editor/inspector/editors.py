@@ -193,6 +193,10 @@ class EnumEditor(FieldEditor):
     def __init__(self, field: Field, parent=None):
         super().__init__(field, parent)
         self.combo = QComboBox()
+        # Translated choices can be long ("インターネット向け（internet-facing）"): they must not widen
+        # the inspector past its dock.
+        self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(8)
         for value in field.choices:  # shown in the interface language, committed as the value
             self.combo.addItem(display_choice(value), value)
         self.combo.activated.connect(lambda i: self._commit(self.combo.itemData(i), False))
@@ -301,7 +305,7 @@ class RefEditor(FieldEditor):
     def _fill(self, value: Any) -> None:
         with QSignalBlocker(self.combo):
             self.combo.clear()
-            self.combo.addItem(NONE_LABEL, "")
+            self.combo.addItem(self.tr("(none)"), "")
             known = set()
             for rid, label, _kind in self._candidates(self.field.ref_kinds):
                 self.combo.addItem(label if label == rid else f"{label}  ({rid})", rid)

@@ -210,7 +210,9 @@ class BlockedMarker(_Overlay):
         return QRectF(self.RADIUS + 6, -metrics.height() / 2 - 4, text.width() + 14, height + 8)
 
     def _chip_text(self) -> str:
-        return f"blocked: {self.explanation}" if self.explanation else "blocked"
+        if self.explanation:
+            return QCoreApplication.translate("BlockedMarker", "blocked: %1").replace("%1", self.explanation)
+        return QCoreApplication.translate("BlockedMarker", "blocked")
 
     def boundingRect(self) -> QRectF:
         r = self.RADIUS + 2

@@ -26,6 +26,15 @@
         <source>Blocked here</source>
         <translation>ここで止められている</translation>
     </message>
+    <message>
+        <source>blocked: %1</source>
+        <extracomment>The explanation wraps (up to a few lines) rather than being cut off; the tooltip has it all.</extracomment>
+        <translation>止められている：%1</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>止められている</translation>
+    </message>
 </context>
 <context>
     <name>Canvas</name>
@@ -377,9 +386,21 @@
 <context>
     <name>Document</name>
     <message>
+        <source>a CloudFormation template</source>
+        <translation>CloudFormationテンプレート</translation>
+    </message>
+    <message>
+        <source>a design from a newer Kumozu (format version %1)</source>
+        <translation>新しいKumozuで書かれた設計（形式バージョン%1）</translation>
+    </message>
+    <message>
         <source>this file is not a Kumozu design; use Save As to write one</source>
         <extracomment>A different diagram is now open (New, Open); views must rebuild. The diagram changed (one ChangeSet per edit, undo and redo included). The findings changed (a FindingsDelta). An edit was refused as structurally impossible; the text says why.</extracomment>
         <translation>このファイルはKumozuの設計ではない．名前を付けて保存で書き出す</translation>
+    </message>
+    <message>
+        <source>the file is now %1; use Save As to write the design elsewhere</source>
+        <translation>このファイルは現在%1である．名前を付けて保存で別の場所に書き出す</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1457,10 @@
     <message>
         <source>Select it on the canvas</source>
         <translation>キャンバス上で選択する</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
     </message>
     <message>
         <source>(differs)</source>

@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 TARGET = Path(__file__).resolve().parent / "NotoSansCJKjp-Kumozu-Regular.otf"
 #: Ranges kept whole: kana and CJK punctuation, full-width forms, general punctuation, arrows,
-#: box drawing and shapes, circled numbers, Latin-1.
-RANGES = "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203B,U+2190-21FF,U+2460-24FF,U+2500-25FF," \
-         "U+2600-26FF,U+2713-2717,U+3000-30FF,U+FF00-FFEF"
+#: mathematical operators, box drawing and shapes, circled numbers, Latin-1.
+RANGES = "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203B,U+2190-21FF,U+2200-22FF,U+2460-24FF," \
+         "U+2500-25FF,U+2600-26FF,U+2713-2717,U+3000-30FF,U+FF00-FFEF"
 
 
 def catalogue_texts(root: Path = ROOT) -> str:
@@ -56,6 +56,8 @@ def main(argv: list[str]) -> int:
     try:
         subprocess.run([sys.executable, "-m", "fontTools.subset", argv[0], f"--text-file={text_file}",
                         f"--unicodes={RANGES}", "--layout-features=*", "--name-IDs=*",
+                        # Keep the original OS/2 ranges: Qt reads the writing systems (Japanese) there.
+                        "--no-prune-unicode-ranges", "--no-prune-codepage-ranges",
                         "--name-languages=*", f"--output-file={TARGET}"], check=True)
     finally:
         text_file.unlink()
