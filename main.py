@@ -14,6 +14,7 @@ Qt, so they start fast and run anywhere.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         from editor.app import run_editor
         return run_editor(getattr(args, "file", None) or str(BUILT_IN_EXAMPLE),
                           region=getattr(args, "region", None))
-    from model.errors import LoadError
+    from model.errors import KumozuError, LoadError
     try:
         if args.command == "validate":
             from validators.cli import run_validate
@@ -107,8 +108,17 @@ def main(argv: list[str] | None = None) -> int:
     except LoadError as exc:
         print(f"kumozu: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KumozuError as exc:  # refused for a reason the readers did not locate
+        print(f"kumozu: {getattr(args, 'file', None) or getattr(args, 'lab', '')}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - a bug: one line, not a traceback (KUMOZU_DEBUG=1 shows it)
+        if os.environ.get("KUMOZU_DEBUG"):
+            raise
+        print(f"kumozu: internal error ({type(exc).__name__}: {exc}); please report it with the "
+              f"input that caused it (KUMOZU_DEBUG=1 shows where)", file=sys.stderr)
+        return EXIT_INTERNAL
     return EXIT_BAD_INPUT
 
 

@@ -6,6 +6,7 @@ announced once, validated incrementally, and marks the document modified.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -13,16 +14,38 @@ from PySide6.QtGui import QUndoStack
 
 from model import native_format
 from model.diagram import Diagram
-from model.documents import DesignFormat, OpenedDesign, open_design
+from model.documents import DesignFormat, OpenedDesign, open_design, sniff_format
 from model.edits import Edit
 from model.errors import DiagramError
 from model.events import ChangeSet
 from model.files import atomic_write
+from model.version import FORMAT_VERSION
 from validators.engine import Validator
 
 from .commands import EditCommand
 
-__all__ = ["Document", "SaveRefused"]
+__all__ = ["Document", "SaveRefused", "replaced_by"]
+
+_VERSION_LINE = re.compile(r"^version:\s*(\d+)\s*$", re.MULTILINE)
+
+
+def replaced_by(path: str) -> str | None:
+    """What the file at ``path`` holds if saving the native format over it would lose something:
+    a CloudFormation template, or a design from a newer Kumozu. None for a Kumozu design this
+    version writes, an unreadable file or no file."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(200_000).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    fmt = sniff_format(head)
+    if fmt is DesignFormat.CLOUDFORMATION:
+        return QCoreApplication.translate("Document", "a CloudFormation template")
+    match = _VERSION_LINE.search(head) if fmt is DesignFormat.NATIVE else None
+    if match and int(match.group(1)) > FORMAT_VERSION:
+        return QCoreApplication.translate("Document", "a design from a newer Kumozu (format version %1)"
+                                          ).replace("%1", match.group(1))
+    return None
 
 
 class SaveRefused(Exception):
@@ -107,6 +130,13 @@ class Document(QObject):
         if not self.can_save_in_place:
             raise SaveRefused(QCoreApplication.translate(
                 "Document", "this file is not a Kumozu design; use Save As to write one"))
+        # The file may have changed since it was opened (a newer Kumozu saved over it, a template
+        # was copied in its place): what is there now decides, not what was there then.
+        now = replaced_by(self.path)
+        if now:
+            raise SaveRefused(QCoreApplication.translate(
+                "Document", "the file is now %1; use Save As to write the design elsewhere")
+                .replace("%1", now))
         self._write(self.path)
 
     def save_as(self, path: str) -> None:

@@ -19,7 +19,7 @@ from model.cloudformation import export_template
 from model.cloudformation.exporter import ExportProblem
 from model.documents import DesignFormat, sniff_format
 from model.errors import LoadError
-from model.files import atomic_write
+from model.files import atomic_write, is_read_only
 from model.layout import item_size
 from model.version import FORMAT_VERSION
 
@@ -51,8 +51,9 @@ def describe_write_error(exc: OSError, path: str) -> str:
     """Why ``path`` could not be written, in words (the errno decides)."""
     folder = str(Path(path).parent)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        place = path if is_read_only(path) else folder  # the file itself may be the read-only one
         return _named(translate("FileOperations", "Kumozu is not allowed to write in “%1” (it is read-only "
-                                                  "or belongs to someone else)."), folder)
+                                                  "or belongs to someone else)."), place)
     if exc.errno == errno.ENOENT:
         return _named(translate("FileOperations", "The folder “%1” does not exist (any more)."), folder)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):

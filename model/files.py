@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from .errors import LoadError
 
-__all__ = ["read_bytes", "atomic_write"]
+__all__ = ["read_bytes", "atomic_write", "is_read_only"]
 
 
 def read_bytes(path: str | os.PathLike, limit: int, what: str = "file") -> bytes:
@@ -40,10 +42,14 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
 
     The data goes to a temporary file in the same folder (a rename is only atomic within one file
     system), is flushed and fsync'ed, then renamed over the target; the folder is fsync'ed so the
-    rename itself survives a power cut. Raises :class:`OSError` (the old file untouched) on failure.
+    rename itself survives a power cut. Raises :class:`OSError` (the old file untouched) on failure,
+    also when ``path`` is a read-only file: a rename would replace it (the folder allows that), but
+    whoever made it read-only meant it to stay as it is.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    if is_read_only(path):
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -73,3 +79,15 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+def is_read_only(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is an existing file this process may not write: by its permissions, or,
+    for an administrator (whom permissions do not stop), because nobody has write permission."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    if not stat.S_ISREG(mode):
+        return False
+    return not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
