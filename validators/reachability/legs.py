@@ -20,7 +20,7 @@ from model.diagram import Diagram
 
 from .addresses import Address, public_address
 from .endpoints import Endpoint, public_ip_in, resolve_resource
-from .index import NetworkIndex, SubnetInfo
+from .index import NetworkIndex
 from .results import Blocked, Check, Direction, Hop
 from .routing import Arrival, route
 from .walk import Side, Walk, lookup, sentence

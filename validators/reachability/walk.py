@@ -243,7 +243,7 @@ class Walk:
         """(component id, kind, words) for the route table a subnet uses."""
         if subnet.route_table:
             return subnet.route_table, "RouteTable", self.called("route table", subnet.route_table)
-        return subnet.id, "Subnet", f"the VPC's implicit main route table (local routes only)"
+        return subnet.id, "Subnet", "the VPC's implicit main route table (local routes only)"
 
 
 def lookup(routes: tuple[RouteEntry, ...], dest: Address) -> tuple[RouteEntry | None, RouteEntry | None]:
