@@ -239,9 +239,7 @@ class FlowStore:
                     for hop in path.forward + path.returning:
                         if not hop.passed:
                             named.update((hop.location, hop.component))
-        for rid in named:
-            tokens.add(("exists", rid))
-            tokens.add(("prop", rid, "name"))
+        tokens.update(("name", rid) for rid in named)
         self._results[key] = item
         self._flow_tokens.set(key, frozenset(tokens))
 

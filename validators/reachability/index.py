@@ -154,10 +154,10 @@ class NetworkIndex:
     def _text(self, rid: str, how) -> str:
         texts = self._texts.get(rid)
         if texts is None:
-            # A text depends on the name and (through the kind) the existence of the resource only.
-            texts = self._texts[rid] = {_TOKENS: (("prop", rid, "name"), ("exists", rid))}
+            # A text depends on the resource's name, kind and existence only: ("name", id).
+            texts = self._texts[rid] = {_TOKENS: ("name", rid)}
         if self.recording is not None:
-            self.recording.update(texts[_TOKENS])
+            self.recording.add(texts[_TOKENS])
         text = texts.get(how)
         if text is not None:
             return text

@@ -9,7 +9,9 @@ diagram through :class:`Reads`, a facade that offers the reading half of
   later is noticed); ``ancestors`` notes the resource and every container above it;
 - finer, for readers that need less than the whole record: ``("exists", id)`` for whether a
   resource exists (``in``, :meth:`Reads.kind_of`: a kind changes only by removing and adding), and
-  ``("prop", id, name)`` for one property (:meth:`Reads.field`; a name is the property ``name``);
+  ``("prop", id, name)`` for one property (:meth:`Reads.field`), and ``("name", id)`` for how a
+  resource is written in a sentence (its name, kind and existence: emitted when it is renamed,
+  added or removed; readers note it themselves);
 - ``("in", id)`` for the list of a container's contents, ``("refs-to", id)`` for who refers to a
   resource, ``("kind", name)`` for every resource of a kind, ``("rel", id)`` for the connections of
   a resource, ``("relations",)`` for all of them (a change also emits ``("relation", id)``),
@@ -144,7 +146,7 @@ def change_tokens(diagram: Diagram, change: ChangeSet) -> set:
     for records in (change.added, change.removed):
         for rid, record in records.items():
             out.update((rid, ("kind", record.kind), ("in", record.parent), ("refs-to", rid),
-                        ("exists", rid)))
+                        ("exists", rid), ("name", rid)))
             out.update(("refs-to", target) for target in _targets(record.kind, record.properties))
     if change.added or change.removed:
         out.add(IDS)
@@ -152,6 +154,8 @@ def change_tokens(diagram: Diagram, change: ChangeSet) -> set:
         record = diagram.get(rid) or change.removed.get(rid)
         out.add(rid)
         out.update(("prop", rid, name) for name in props)
+        if "name" in props:
+            out.add(("name", rid))
         if record is None:
             continue
         out.add(("kind", record.kind))
