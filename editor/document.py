@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
+from shiboken6 import Shiboken
 
 from model import native_format
 from model.diagram import Diagram
@@ -60,7 +61,8 @@ class Document(QObject):
     changed = Signal(object)
     #: The findings changed (a FindingsDelta).
     findings_changed = Signal(object)
-    modified_changed = Signal(bool)
+    #: The undo stack reached or left its saved state (True: clean, nothing to save).
+    clean_changed = Signal(bool)
     path_changed = Signal(str)
     #: An edit was refused as structurally impossible; the text says why.
     refused = Signal(str)
@@ -68,7 +70,7 @@ class Document(QObject):
     def __init__(self, opened: OpenedDesign | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.undo_stack.cleanChanged.connect(self.clean_changed)
         self.diagram = Diagram()
         self.validator: Validator | None = None
         self.path: str | None = None
@@ -77,6 +79,14 @@ class Document(QObject):
         self._attach(opened.diagram if opened else Diagram())
         if opened is not None:
             self._set_origin(opened.path, opened.format, opened.notes)
+
+    def __del__(self) -> None:
+        # When the collector frees a document, PySide clears this wrapper before Qt destroys the
+        # object, and the undo stack, destroyed first, still announces cleanChanged: delivered to
+        # a half-freed wrapper, that is a segmentation fault (PySide 6.11). Silence the stack first.
+        stack = self.__dict__.get("undo_stack")
+        if stack is not None and Shiboken.isValid(stack):
+            stack.blockSignals(True)
 
     # ------------------------------------------------------------------ state
     @property
@@ -162,10 +172,6 @@ class Document(QObject):
         diagram.changed.connect(self._forward_change)
         self.diagram_replaced.emit()
 
-    def _on_clean_changed(self, clean: bool) -> None:
-        # A bound method (not a lambda) so Qt drops the connection when the document goes away.
-        self.modified_changed.emit(not clean)
-
     def _forward_change(self, change: ChangeSet) -> None:
         self.changed.emit(change)
 
@@ -176,4 +182,4 @@ class Document(QObject):
         if not keep_stack:
             self.undo_stack.setClean()
         self.path_changed.emit(path or "")
-        self.modified_changed.emit(self.is_modified)
+        self.clean_changed.emit(not self.is_modified)

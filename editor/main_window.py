@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         doc, canvas = self.document, self.canvas
-        doc.modified_changed.connect(self.setWindowModified)
+        doc.clean_changed.connect(self._show_clean)
         doc.path_changed.connect(lambda _p: self._update_title())
         doc.findings_changed.connect(lambda _delta: self._findings_changed())
         doc.diagram_replaced.connect(self._diagram_replaced)
@@ -199,6 +199,9 @@ class MainWindow(QMainWindow):
 
     def _findings_changed(self) -> None:
         self.counts.show_counts(self.document.findings)  # the canvas outlines them itself
+
+    def _show_clean(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
 
     def _diagram_replaced(self) -> None:
         self._findings_changed()

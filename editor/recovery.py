@@ -213,7 +213,7 @@ class Autosaver(QObject):
         self._timer.timeout.connect(self.save_if_needed)
         self._timer.start()
         document.changed.connect(self._on_changed)
-        document.modified_changed.connect(self._on_modified_changed)
+        document.clean_changed.connect(self._on_clean_changed)
         document.diagram_replaced.connect(self._on_replaced)
 
     def set_interval(self, interval_ms: int) -> None:
@@ -252,8 +252,8 @@ class Autosaver(QObject):
     def _on_changed(self, _change) -> None:
         self._dirty = True
 
-    def _on_modified_changed(self, modified: bool) -> None:
-        if modified:
+    def _on_clean_changed(self, clean: bool) -> None:
+        if not clean:
             self._dirty = True
         else:
             self.discard()
