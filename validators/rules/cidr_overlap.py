@@ -29,24 +29,41 @@ def check_vpc(diagram: Diagram, vpc):
         yield from _subnet_overlaps(vpc, subnets, family)
 
 
+#: The most overlap findings that name one subnet. Overlaps are reported pair by pair, so a design
+#: whose 2,000 subnets share one block would otherwise ask for two million findings (minutes and
+#: gigabytes: a hostile file could freeze the editor). Ten pairs say enough to fix a subnet; once
+#: it is fixed, the next ones show.
+MAX_PAIRS_PER_SUBNET = 10
+
+
 def _subnet_overlaps(vpc, subnets, family: str):
     """Sort by first address and sweep, keeping the blocks still open; each pair found is an
-    overlap. Cost: O(s log s + pairs) for s subnets, not O(s^2)."""
+    overlap, up to :data:`MAX_PAIRS_PER_SUBNET` pairs per subnet (a subnet named that often
+    leaves the sweep). Cost: O(s log s + s * MAX_PAIRS_PER_SUBNET) for s subnets."""
     items = []
     for subnet in subnets:
         n = net(subnet.get(family))
         if n is not None:
             items.append((n.version, int(n.network_address), int(n.broadcast_address), n, subnet))
     items.sort(key=lambda item: (item[0], item[1], -item[2], item[4].id))
+    named: dict[str, int] = {}
     active: list = []
     for version, start, end, n, subnet in items:
-        active = [a for a in active if a[0] == version and a[2] >= start]
+        active = [a for a in active if a[0] == version and a[2] >= start
+                  and named.get(a[4].id, 0) < MAX_PAIRS_PER_SUBNET]
         for _, _, _, other_net, other in active:
+            if named.get(subnet.id, 0) >= MAX_PAIRS_PER_SUBNET:
+                break
+            if named.get(other.id, 0) >= MAX_PAIRS_PER_SUBNET:
+                continue
+            named[subnet.id] = named.get(subnet.id, 0) + 1
+            named[other.id] = named.get(other.id, 0) + 1
             (a, a_net), (b, b_net) = sorted([(other, other_net), (subnet, n)], key=lambda p: p[0].id)
             yield RULE.finding("Subnets {a} ({a_cidr}) and {b} ({b_cidr}) in VPC {vpc} overlap.",
                                [a.id, b.id], a=a.label, a_cidr=a_net, b=b.label, b_cidr=b_net,
                                vpc=vpc.label)
-        active.append((version, start, end, n, subnet))
+        if named.get(subnet.id, 0) < MAX_PAIRS_PER_SUBNET:
+            active.append((version, start, end, n, subnet))
 
 
 RULE = Rule(

@@ -83,3 +83,18 @@ def test_moving_a_subnet_to_another_vpc_ends_the_overlap_live():
     assert len(live.findings) == 1
     b.diagram.apply(edits.reparent(b.diagram, "web", "other"))
     assert live.findings == []
+
+
+def test_a_block_shared_by_many_subnets_names_each_a_bounded_number_of_times():
+    """A hostile or careless design (every subnet the same /24) must not ask for n^2 findings:
+    each subnet is named in at least one and at most MAX_PAIRS_PER_SUBNET overlap findings."""
+    from collections import Counter
+
+    from validators.rules.cidr_overlap import MAX_PAIRS_PER_SUBNET
+
+    diagram = with_subnets(*["10.0.20.0/24"] * 60)
+    found = findings(RULE, diagram)
+    named = Counter(r for f in found for r in f.resources)
+    assert set(named) == {f"s{i}" for i in range(60)}
+    assert max(named.values()) <= MAX_PAIRS_PER_SUBNET
+    assert len(found) < 60 * 59 // 2
