@@ -101,6 +101,20 @@ def _mark(row: dict) -> str:
     return f"**miss** ({row['median_ms'] / row['target_ms']:.1f}×)"
 
 
+def _load(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def _load_sentence(info: dict) -> str:
+    load = info.get("load")
+    if not load:
+        return ""
+    start, end = load["start"], load["end"]
+    return (f" Load average (1, 5, 15 min) at the start {start[0]:.1f}, {start[1]:.1f}, {start[2]:.1f}; "
+            f"at the end {end[0]:.1f}, {end[1]:.1f}, {end[2]:.1f}; the load column is the one-minute "
+            f"average as each case ended.")
+
+
 def _medians(rows: list[dict], case: str) -> dict[int, float]:
     return {r["n"]: r["median_ms"] for r in rows if r["case"] == case and r["median_ms"] is not None}
 
@@ -109,13 +123,15 @@ def markdown(rows: list[dict], memory: list[dict], info: dict) -> str:
     out = [f"Measured {info['date']} on {info['cpu']} ({info['cores']} cores, {info['ram']} RAM), "
            f"{info['os']}; Python {info['python']}, {info['qt']}, networkx {info['networkx']}, "
            f"PyYAML {info['PyYAML']}; peers: cfn-lint {info['cfn-lint']}, diagrams {info['diagrams']}, "
-           f"{info['graphviz']}.", "",
-           "| measurement | N | median ms | p90 ms | runs | target ms | result | notes |",
-           "|---|---:|---:|---:|---:|---:|---|---|"]
+           f"{info['graphviz']}." + _load_sentence(info), "",
+           "| measurement | N | CPU median ms | CPU p90 ms | wall median ms | runs | target ms | result | load "
+           "| notes |",
+           "|---|---:|---:|---:|---:|---:|---:|---|---:|---|"]
     for r in rows:
         note = r["unavailable"] or r["note"]
         out.append(f"| {r['label']} | {r['n'] if r['n'] is not None else ''} | {_ms(r['median_ms'])} | "
-                   f"{_ms(r['p90_ms'])} | {len(r['samples_ms'])} | {_ms(r['target_ms'])} | {_mark(r)} | {note} |")
+                   f"{_ms(r['p90_ms'])} | {_ms(r.get('wall_median_ms'))} | {len(r['samples_ms'])} | {_ms(r['target_ms'])} | {_mark(r)} | "
+                   f"{_load(r.get('load'))} | {note} |")
     out += ["", "**Ratios**", ""]
     traverse, full = _medians(rows, "model.traverse"), _medians(rows, "validate.full")
     for n in sorted(set(traverse) & set(full)):

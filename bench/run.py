@@ -62,7 +62,11 @@ def _selected(only: list[str]) -> list[str]:
 def _run_case(name: str, n: int, ctx: Context) -> list[Row]:
     fn, _ = CASES[name]
     try:
-        return fn(ctx, n)
+        rows = fn(ctx, n)
+        load = os.getloadavg()[0]
+        for row in rows:
+            row.load = load
+        return rows
     except Exception as exc:  # a component still being built must not stop the other measurements
         traceback.print_exc()
         return [Row(name, name, n, unavailable=f"failed: {type(exc).__name__}: {exc}")]
@@ -118,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     names = _selected(args.only)
     sizes = {name: tuple(n for n in CASES[name][1] if args.sizes is None or n in args.sizes) for name in names}
     rows: list[Row] = []
+    load_at_start = os.getloadavg()
     previous = ctx.results / "results.json"
     if args.memory_only:
         return _memory_only(names, sizes, ctx, previous, args.update_readme)
@@ -126,9 +131,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name} N={n} ...", flush=True)
             for row in _run_case(name, n, ctx):
                 rows.append(row)
-                print(f"  {row.label}: {row.unavailable or f'{row.median_ms:.2f} ms'}", flush=True)
+                print(f"  {row.label}: {row.unavailable or f'{row.median_ms:.2f} ms'} (load {row.load})",
+                      flush=True)
     memory = [] if args.no_memory else _memory(names, sizes, ctx)
     info = machine()
+    info["load"] = {"start": list(load_at_start), "end": list(os.getloadavg())}
     dicts = [r.as_dict() for r in rows]
     ctx.results.mkdir(parents=True, exist_ok=True)
     (ctx.results / "results.json").write_text(json.dumps({"machine": info, "rows": dicts, "memory": memory},
