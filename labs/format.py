@@ -37,6 +37,7 @@ from model.errors import NewerFormatError
 from model.files import read_bytes
 from model.kinds.networking import REGIONS
 from model.yaml_source import LocatedMap, read_yaml
+from validators.i18n import rule_title
 from validators.registry import all_rules, rule_by_id
 
 from .checks import parse_check
@@ -84,8 +85,12 @@ class Lesson:
 
     @property
     def title(self) -> str:
+        return self.title_in("en")
+
+    def title_in(self, language: str) -> str:
+        """The rule's title in ``language`` (a link is its address)."""
         rule = rule_by_id(self.rule) if self.rule else None
-        return rule.title if rule is not None else self.url
+        return rule_title(rule, language) if rule is not None else self.url
 
 
 @dataclass(frozen=True)

@@ -359,10 +359,10 @@ class LabsPanel(QWidget):
         if not lab.lesson:
             self.lesson.hide()
             return
-        links = "".join(f"<li><a href='{escape(item.url, quote=True)}'>{escape(item.title)}</a></li>"
-                        for item in lab.lesson)
-        self.lesson.setText(f"<b>{escape(self.tr('Read more'))}</b><ul style='margin:2px 0 0 -20px'>"
-                            f"{links}</ul>")
+        links = "".join(f"<li><a href='{escape(item.url, quote=True)}'>{escape(item.title_in(self.language))}"
+                        f"</a></li>" for item in lab.lesson)
+        heading = self.tr("Read more")  # outside the f-string: lupdate does not look inside them
+        self.lesson.setText(f"<b>{escape(heading)}</b><ul style='margin:2px 0 0 -20px'>{links}</ul>")
         self.lesson.show()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name

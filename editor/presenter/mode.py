@@ -18,10 +18,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from validators.locale.trace_story import hop_sentence
 from validators.reachability import Flow, FlowError, TraceResult, trace
 
 from .. import styles
 from ..labs.paths import trace_in_panel
+from ..translations import current_language
 from .chooser import TraceChooser
 from .marker import FocusFrame, HopPulse
 from .overlay import GoalsBoard, StepBanner
@@ -272,14 +274,16 @@ class PresenterMode(QObject):
             return
         flow = self.result.flow
         port = "" if flow.protocol == "icmp" else f"/{flow.port}"
-        verdict = f"<span style='color:{_OK}'>✓ {escape(self.tr('reachable'))}</span>" \
-            if self.result.reachable else f"<span style='color:{_BAD}'>✗ {escape(self.tr('blocked'))}</span>"
+        # Translated outside the f-strings: lupdate does not look inside them.
+        reachable, blocked = self.tr("reachable"), self.tr("blocked")
+        verdict = f"<span style='color:{_OK}'>✓ {escape(reachable)}</span>" \
+            if self.result.reachable else f"<span style='color:{_BAD}'>✗ {escape(blocked)}</span>"
         flow_html = (f"{escape(self._name(flow.source))} → {escape(self._name(flow.destination))} · "
                      f"{escape(flow.protocol)}{escape(port)} · {verdict}")
         way = self.tr("back (the reply)") if step.direction == RETURN else self.tr("there")
         position = self.tr("Hop %1 of %2").replace("%1", str(step.number)).replace("%2", str(step.total))
         step_html = f"{escape(position)} · {escape(way)} · {escape(self._name(step.location))}"
-        detail = escape(step.hop.detail)
+        detail = escape(hop_sentence(self.window.document.diagram, step.hop, current_language()))
         if step.hop.matched:
             detail += f" <span style='color:#263238'>[{escape(step.hop.matched)}]</span>"
         if not step.passed:

@@ -395,7 +395,7 @@
     </message>
     <message>
         <source>this file is not a Kumozu design; use Save As to write one</source>
-        <extracomment>A different diagram is now open (New, Open); views must rebuild. The diagram changed (one ChangeSet per edit, undo and redo included). The findings changed (a FindingsDelta). An edit was refused as structurally impossible; the text says why.</extracomment>
+        <extracomment>A different diagram is now open (New, Open); views must rebuild. The diagram changed (one ChangeSet per edit, undo and redo included). The findings changed (a FindingsDelta). The undo stack reached or left its saved state (True: clean, nothing to save). An edit was refused as structurally impossible; the text says why.</extracomment>
         <translation>このファイルはKumozuの設計ではない．名前を付けて保存で書き出す</translation>
     </message>
     <message>
@@ -992,6 +992,10 @@
         <source>Lab file</source>
         <translation>ラボファイル</translation>
     </message>
+    <message>
+        <source>Read more</source>
+        <translation>参考資料</translation>
+    </message>
 </context>
 <context>
     <name>LongTextEditor</name>
@@ -1246,6 +1250,14 @@
     <message>
         <source>Press T to trace a flow (or trace one in the Trace panel before presenting).</source>
         <translation>Tキーで通信をトレースする（またはプレゼンテーションの前にトレースパネルでトレースしておく）．</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>到達可能</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>止められている</translation>
     </message>
     <message>
         <source>back (the reply)</source>

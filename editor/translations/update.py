@@ -10,7 +10,8 @@
 compiles them into the ``.qm`` files the editor loads; they are committed, so installing Kumozu
 needs no Qt tools. Both modes fail (exit 1), naming each entry, when a translation is unfinished or
 empty, or loses a ``%1``/``%n`` placeholder; ``--check`` also fails when lupdate finds a string the
-catalogue lacks or a ``.qm`` is not compiled from its ``.ts``.
+catalogue lacks or a ``.qm`` is not compiled from its ``.ts``. Both also fail for a translation call
+lupdate could not see (one written inside an f-string, say: see ``calls.py``).
 """
 
 from __future__ import annotations
@@ -23,12 +24,17 @@ import tempfile
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+try:  # run as a script (python editor/translations/update.py) or imported as a module
+    from .calls import unseen_calls
+except ImportError:
+    from calls import unseen_calls
+
 HERE = Path(__file__).resolve().parent
 EDITOR = HERE.parent
 CATALOGUES = {"ja": HERE / "kumozu_ja.ts", "en": HERE / "kumozu_en.ts"}
 _PLACEHOLDER = re.compile(r"%(?:n|L?\d)")
 
-__all__ = ["sources", "run_lupdate", "messages", "problems", "compile_catalogue", "main"]
+__all__ = ["sources", "run_lupdate", "messages", "problems", "compile_catalogue", "invisible_calls", "main"]
 
 
 def sources() -> list[Path]:
@@ -93,8 +99,16 @@ def compile_catalogue(ts: Path, qm: Path) -> None:
     subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
+def invisible_calls(ts: Path = CATALOGUES["ja"]) -> list[str]:
+    """Translation calls of the sources that ``ts`` lacks because lupdate did not see them."""
+    root = EDITOR.parent
+    return [f"{call.path.relative_to(root)}:{call.line}: {call.context}: {call.source!r} is translated in "
+            f"the code but lupdate cannot see the call (inside an f-string?): move it out"
+            for call in unseen_calls(sources(), messages(ts))]
+
+
 def _check() -> list[str]:
-    found = []
+    found = invisible_calls()
     with tempfile.TemporaryDirectory() as tmp:
         for language, ts in CATALOGUES.items():
             if not ts.exists():
@@ -122,7 +136,7 @@ def main(argv: list[str]) -> int:
     else:
         for language, ts in CATALOGUES.items():
             run_lupdate(ts, plurals_only=language == "en")
-        found = [p for ts in CATALOGUES.values() for p in problems(ts)]
+        found = [p for ts in CATALOGUES.values() for p in problems(ts)] + invisible_calls()
         for ts in CATALOGUES.values():
             compile_catalogue(ts, ts.with_suffix(".qm"))
     for problem in found:

@@ -5,6 +5,8 @@ the .ts files; and the .qm translates at run time."""
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 from PySide6.QtCore import QCoreApplication
 
@@ -40,3 +42,26 @@ def test_the_compiled_catalogue_translates(qapp, english_afterwards):
     use_language("en")
     assert QCoreApplication.translate("ProblemsPanel", "%n error(s)", "", 1) == "1 error"
     assert QCoreApplication.translate("ProblemsPanel", "%n error(s)", "", 2) == "2 errors"
+
+
+def test_every_translation_call_of_the_editor_is_in_the_catalogue():
+    """A tr() lupdate cannot see (inside an f-string) would stay English in Japanese: none is left."""
+    assert update.invisible_calls() == []
+
+
+def test_a_call_lupdate_cannot_see_is_named_with_its_file_and_line(tmp_path):
+    """The real lupdate skips a tr() written inside an f-string; the ast check names it."""
+    from editor.translations.calls import unseen_calls
+
+    source = tmp_path / "panel.py"
+    source.write_text(
+        "class LessonBox(QLabel):\n"
+        "    def show(self):\n"
+        "        self.setToolTip(self.tr('Seen by lupdate'))\n"
+        "        self.setText(f\"<b>{self.tr('Read more')}</b>\")\n", encoding="utf-8")
+    catalogue = tmp_path / "kumozu_ja.ts"
+    subprocess.run([update._tool("lupdate"), str(source), "-silent", "-ts", str(catalogue)], check=True)
+    collected = {(context, text) for context, text, _comment in update.messages(catalogue)}
+    assert collected == {("LessonBox", "Seen by lupdate")}
+    unseen = unseen_calls([source], update.messages(catalogue))
+    assert [(c.line, c.context, c.source) for c in unseen] == [(4, "LessonBox", "Read more")]

@@ -240,3 +240,31 @@ def test_the_ring_keeps_its_size_on_screen_when_zoomed_out(presenting, qtbot):
     radius = presenter.pulse.radius * window.canvas.view.zoom()
     assert radius >= 29.9
     assert presenter.pulse.pos() == QPointF(presenter.highlighted_item.anchor_rect().center())
+
+
+def test_the_banner_speaks_japanese_verdict_position_and_hop_sentence(make_window, qtbot):
+    """In a Japanese interface the banner is Japanese throughout: the verdict, the hop's position and
+    direction, and the sentence for the hop (the tracer's own detail is English)."""
+    from html import escape
+
+    from editor.translations import use_language
+    from validators.locale.trace_story import hop_sentence
+
+    window = make_window(EXAMPLE)
+    window.trace_panel.set_ends("internet", "db")
+    window.trace_panel.run()
+    try:
+        use_language("ja")
+        window.presenter.enter()
+        presenter = window.presenter
+        key(qtbot, window, Qt.Key_End)
+        step = presenter.current_step
+        assert not step.passed
+        assert "止められている" in presenter.banner.flow.text()
+        assert f"ホップ {len(presenter.steps)}/{len(presenter.steps)}" in presenter.banner.step.text()
+        sentence = hop_sentence(window.document.diagram, step.hop, "ja")
+        assert sentence != step.hop.detail
+        assert escape(sentence) in presenter.banner.detail.text()
+        assert escape(step.hop.detail) not in presenter.banner.detail.text()
+    finally:
+        use_language("en")
