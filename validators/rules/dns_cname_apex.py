@@ -16,7 +16,7 @@ def check_one(diagram: Diagram, record):
         return
     if record_fqdn(record, zone) == fqdn(zone.get("domain")):
         yield RULE.finding("DNS record {record} is a CNAME at the apex of zone {zone} ({domain}).",
-                           [record.id], record=record.label, zone=zone.label,
+                           [record.id, zone.id], record=record.label, zone=zone.label,
                            domain=fqdn(zone.get("domain")))
 
 

@@ -22,8 +22,15 @@ def check_vpc(diagram: Diagram, vpc):
         here, there = q.az_of(diagram, subnet.id), q.az_of(diagram, nat.id)
         if here and there and here != there:
             yield RULE.finding("Private subnet {subnet} ({zone}) sends its internet traffic to NAT "
-                               "gateway {nat} in {nat_zone}.", [subnet.id, nat.id],
+                               "gateway {nat} in {nat_zone}.", _involved(diagram, subnet, nat),
                                subnet=subnet.label, zone=here, nat=nat.label, nat_zone=there)
+
+
+def _involved(diagram: Diagram, subnet, nat) -> list[str]:
+    """The subnet, the route table holding its default route (the one to change), and the NAT
+    gateway, so the canvas highlights all three."""
+    table = q.route_table_of(diagram, subnet.id)
+    return [subnet.id, *([table.id] if table is not None else []), nat.id]
 
 
 RULE = Rule(

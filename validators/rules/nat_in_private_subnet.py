@@ -17,9 +17,12 @@ def check_vpc(diagram: Diagram, vpc):
         if nat.get("connectivity") != "public" or subnet is None or subnet.kind != "Subnet":
             continue
         if not q.is_public_subnet(diagram, subnet.id):
+            # The subnet's route table (own or main) is where the missing route belongs.
+            table = q.route_table_of(diagram, subnet.id)
             yield RULE.finding("Public NAT gateway {nat} is in subnet {subnet}, which has no route to "
-                               "an internet gateway.", [nat.id, subnet.id], nat=nat.label,
-                               subnet=subnet.label)
+                               "an internet gateway.",
+                               [nat.id, subnet.id, *([table.id] if table is not None else [])],
+                               nat=nat.label, subnet=subnet.label)
 
 
 RULE = Rule(

@@ -21,17 +21,20 @@ def _key(destination):
 
 
 def check_one(diagram: Diagram, rt):
-    seen: dict[str, str] = {}
-    reported = set()
+    """One finding per destination written more than once, naming the table and the targets of
+    every route to that destination, so each competing arrow is highlighted. A target is named as
+    written, present or not, so the finding depends on the table alone."""
+    targets: dict[str, list] = {}
     for route in rt.get("routes", ()):
         key = _key(route.get("destination"))
-        if key is None:
+        if key is not None:
+            targets.setdefault(key, []).append(route.get("target"))
+    for key, named in targets.items():
+        if len(named) < 2:
             continue
-        if key in seen and key not in reported:
-            reported.add(key)
-            yield RULE.finding("Route table {rt} has more than one route to {destination}.", [rt.id],
-                               rt=rt.label, destination=key)
-        seen.setdefault(key, route.get("destination"))
+        written = [t for t in named if isinstance(t, str) and t]
+        yield RULE.finding("Route table {rt} has more than one route to {destination}.",
+                           [rt.id, *written], rt=rt.label, destination=key)
 
 
 RULE = Rule(

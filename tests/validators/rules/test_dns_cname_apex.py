@@ -34,7 +34,7 @@ NEAR_MISSES = [
 
 @pytest.mark.parametrize("diagram", TRIGGERS)
 def test_triggers(diagram):
-    assert [f.resources for f in findings(RULE, diagram)] == [("rec",)]
+    assert [f.resources for f in findings(RULE, diagram)] == [("rec", "zone")]  # record and its zone
 
 
 @pytest.mark.parametrize("diagram", NEAR_MISSES)

@@ -36,7 +36,7 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("diagram", TRIGGERS)
 def test_triggers(diagram):
     [f] = findings(RULE, diagram)
-    assert f.resources == ("priv-b", "nat")
+    assert f.resources == ("priv-b", "rt-private", "nat")  # subnet, the table to change, NAT
     assert "us-east-1b" in f.message and "us-east-1a" in f.message
 
 

@@ -26,10 +26,19 @@ def route_to_detached_igw(b):
     b.route_table("rt-x", "vpc", routes=[("10.9.0.0/16", "igw")], subnets=["priv-a"])
 
 
+def main_table_local_only(b):
+    b.route_table("rt-main", "vpc", routes=[], main=True)
+
+
+#: (design, the resources the finding names: the NAT gateway, its subnet, and the route table that
+#: subnet uses when one is drawn, since that is where the missing route belongs)
 TRIGGERS = [
-    pytest.param(nat_in("priv-a"), id="subnet-with-local-routes-only"),
+    pytest.param(nat_in("priv-a"), ("nat", "priv-a"), id="subnet-with-local-routes-only"),
     pytest.param(nat_in("priv-a", setup=lambda b: b.route_table(
-        "rt-s3", "vpc", routes=[("pl-s3", "igw")], subnets=["priv-a"])), id="prefix-list-route-only"),
+        "rt-s3", "vpc", routes=[("pl-s3", "igw")], subnets=["priv-a"])), ("nat", "priv-a", "rt-s3"),
+        id="prefix-list-route-only"),
+    pytest.param(nat_in("priv-a", setup=main_table_local_only), ("nat", "priv-a", "rt-main"),
+                 id="main-route-table-with-local-routes-only"),
 ]
 
 NEAR_MISSES = [
@@ -40,9 +49,9 @@ NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("diagram", TRIGGERS)
-def test_triggers(diagram):
-    assert [f.resources for f in findings(RULE, diagram)] == [("nat", "priv-a")]
+@pytest.mark.parametrize("diagram, involved", TRIGGERS)
+def test_triggers(diagram, involved):
+    assert [f.resources for f in findings(RULE, diagram)] == [involved]
 
 
 @pytest.mark.parametrize("diagram", NEAR_MISSES)
