@@ -102,6 +102,11 @@ def test_switching_to_japanese_keeps_the_lab_and_shows_its_texts_in_japanese(mak
     assert row.reason.text().startswith("サブネット")
     assert [label.text() for label in panel.hints.labels] == [f"{n}. {hint.ja}" for n, hint in enumerate(lab.hints[:2], 1)]
     assert panel.course_list.item(0).text() == f"1. {lab.title.ja}"
+    rule_lessons = [item for item in lab.lesson if item.rule]
+    assert rule_lessons and "参考資料" in panel.lesson.text()
+    for item in rule_lessons:  # the reading list names each rule by its Japanese title
+        assert item.title_in("ja") != item.title and item.title_in("ja") in panel.lesson.text()
     speak("en")
+    assert all(item.title in panel.lesson.text() for item in rule_lessons)
     assert panel.title.text() == lab.title.en and len(panel.hints.labels) == 2
     assert panel.hints.counter.text() == "Hint 2 of 4"
