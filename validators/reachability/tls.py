@@ -10,8 +10,12 @@ Route 53 -> EC2(+external)                       EC2
 Route 53 -> CloudFront(+ACM) -> ALB -> EC2       CloudFront
 Route 53 -> CloudFront(+ACM) -> EC2              CloudFront
 Route 53 -> CloudFront(+ACM) -> S3               CloudFront
-Route 53 -> Lightsail(+ACM)                      Lightsail
+Route 53 -> Lightsail(+Lightsail certificate)    Lightsail
 ==============================================  ===========
+
+The notes write "+ATS" (Amazon Trust Services) for every Amazon-issued certificate; it is written
+here as what you would request: ACM for CloudFront and load balancers, Lightsail's own certificate
+on Lightsail, which cannot use ACM.
 
 :func:`tls_paths` follows a design from an entry (a DNS record, a distribution, a load balancer, an
 instance...) through aliases, CloudFront origins, listeners and target groups to every backend, and
@@ -282,7 +286,7 @@ def _s3(d, bucket, client, wants_tls, depth, seen):
 
 def _lightsail(d, box, client, wants_tls, depth, seen):
     if box.get("managed_certificate"):
-        yield [_Hop(box.id, box.kind, "(+ACM)")], [TlsSegment(
+        yield [_Hop(box.id, box.kind, "(+Lightsail certificate)")], [TlsSegment(
             client, box.id, "HTTPS", True, True, "lightsail", "",
             f"{box.label} terminates TLS with a certificate Lightsail issues and renews")], []
         return
