@@ -70,7 +70,8 @@ RULE = Rule(
     id="cidr-overlap",
     severity=Severity.ERROR,
     title="Overlapping subnets or VPC blocks",
-    fix="Give each subnet its own range, e.g. the next free /24 of the VPC.",
+    fix="Give each subnet its own range, e.g. the next free /24 of the VPC; a secondary VPC block "
+        "must not overlap the VPC's other blocks.",
     lesson=("Within one VPC every subnet needs a range of its own: AWS refuses a subnet whose block "
             "overlaps another's, for IPv4 and IPv6 alike. The same goes for the VPC's own CIDR blocks. "
             "Plan subnets as consecutive slices of the VPC block."),
