@@ -99,3 +99,46 @@ def test_a_real_process_gives_0_1_and_2(with_error, with_warning, tmp_path):
     assert str(broken) in unreadable.stderr
     unknown = run("validate", with_error, "--ignore", "nope")
     assert unknown.returncode == 2 and "nope" in unknown.stderr
+
+
+CIDR_TEMPLATE = """\
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.0.0.0/16
+  Secondary:
+    Type: AWS::EC2::VPCCidrBlock
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: 10.0.128.0/17
+  A:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, 4, 8]]
+  B:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: !Select [0, !Cidr [10.0.0.0/16, 2, 9]]
+  C:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: !Select [3, !Cidr [!GetAtt Vpc.CidrBlock, 4, 8]]
+"""
+
+
+def test_fn_cidr_computed_blocks_are_checked_in_a_real_template(tmp_path):
+    """Blocks computed with Fn::Cidr (from a literal or from the VPC's own CidrBlock) are overlap-
+    checked like written ones: A (10.0.0.0/24) inside B (10.0.0.0/23), and the secondary block
+    10.0.128.0/17 inside the primary /16; C (10.0.3.0/24) overlaps nothing."""
+    path = tmp_path / "cidr.yaml"
+    path.write_text(CIDR_TEMPLATE, encoding="utf-8")
+    done = run("validate", str(path), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    overlaps = sorted(tuple(f["resources"]) for f in json.loads(done.stdout)["findings"]
+                      if f["rule"] == "cidr-overlap")
+    assert overlaps == [("A", "B"), ("Vpc",)]
