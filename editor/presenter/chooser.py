@@ -8,26 +8,28 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QSpinBox, QVBoxLayout)
 
-from model import kinds as _kinds
+from model.i18n import kind_label
 from model.naming import natural_key
 from validators.reachability import SERVICES, Flow, FlowError, default_port
 
 from ..trace_panel import INTERNET, TRACEABLE_KINDS
+from ..translations import current_language
 
 __all__ = ["TraceChooser", "end_choices"]
 
 _POINT_SIZE = 16
 
 
-def end_choices(diagram) -> list[tuple[str, str]]:
+def end_choices(diagram, language: str = "en", internet: str = "internet",
+                service_text=lambda service: service) -> list[tuple[str, str]]:
     """(text, name) for each place a flow can start or end at: the internet, the resources the
-    Trace panel offers, then the AWS services the tracer knows."""
-    choices = [("internet", INTERNET)]
+    Trace panel offers (with their kind in ``language``), then the AWS services the tracer knows
+    (``service_text`` says each one)."""
+    choices = [(internet, INTERNET)]
     resources = sorted((r for r in diagram if r.kind in TRACEABLE_KINDS), key=lambda r: natural_key(r.label))
     for record in resources:
-        kind = _kinds.kind(record.kind).label
-        choices.append((f"{record.label} — {kind}", record.id))
-    choices += [(service, service) for service in SERVICES]
+        choices.append((f"{record.label} — {kind_label(record.kind, language)}", record.id))
+    choices += [(service_text(service), service) for service in SERVICES]
     return choices
 
 
@@ -79,14 +81,22 @@ class TraceChooser(QDialog):
         picker = QComboBox()
         picker.setEditable(True)
         picker.setInsertPolicy(QComboBox.NoInsert)
-        for text, name in end_choices(self.diagram):
+        self._fill(picker, value)
+        return picker
+
+    def _fill(self, picker: QComboBox, value: str) -> None:
+        """The ends in the interface language, ``value`` chosen (or typed, when it is not one)."""
+        picker.blockSignals(True)
+        picker.clear()
+        for text, name in end_choices(self.diagram, current_language(), self.tr("the internet"),
+                                      lambda service: self.tr("%1 (AWS service)").replace("%1", service)):
             picker.addItem(text, name)
         index = picker.findData(value)
         if index >= 0:
             picker.setCurrentIndex(index)
         else:
             picker.setEditText(value)
-        return picker
+        picker.blockSignals(False)
 
     @staticmethod
     def _value(picker: QComboBox) -> str:
@@ -128,6 +138,8 @@ class TraceChooser(QDialog):
         self.port_label.setText(self.tr("Port"))
         self.own_port.setText(self.tr("the destination's own"))
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Trace"))
+        for picker in (self.source, self.destination):  # in the new language, keeping the choice
+            self._fill(picker, self._value(picker))
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.LanguageChange:

@@ -1739,6 +1739,14 @@ Solution: %2</source>
 <context>
     <name>TraceChooser</name>
     <message>
+        <source>the internet</source>
+        <translation>インターネット</translation>
+    </message>
+    <message>
+        <source>%1 (AWS service)</source>
+        <translation>%1（AWSサービス）</translation>
+    </message>
+    <message>
         <source>Choose two different places to trace between.</source>
         <translation>トレースする異なる2か所を選ぶ．</translation>
     </message>

@@ -35,3 +35,26 @@ def test_the_same_place_at_both_ends_is_refused(qtbot):
     chooser.buttons.accepted.emit()
     assert chooser.result() == 0 and chooser.problem.isVisibleTo(chooser)
     assert "two different places" in chooser.problem.text()
+
+
+def test_the_ends_are_said_in_japanese_and_again_after_a_switch_keeping_the_choice(qtbot):
+    """Kinds, the internet and the services follow the interface language; the chosen ends stay."""
+    from PySide6.QtWidgets import QApplication
+
+    from editor.translations import use_language
+
+    chooser = TraceChooser(diagram(), "web-asg", "db")
+    qtbot.addWidget(chooser)
+    texts = lambda: [chooser.source.itemText(i) for i in range(chooser.source.count())]  # noqa: E731
+    english_asg = next(t for t in texts() if t.startswith("web-asg"))
+    try:
+        use_language("ja")
+        QApplication.processEvents()  # Qt delivers LanguageChange to the dialog
+        assert texts()[0] == "インターネット"
+        assert any(t.endswith("Auto Scalingグループ") for t in texts())
+        assert "s3（AWSサービス）" in texts()
+        assert chooser.flow() == Flow("web-asg", "db", "tcp", 3306)
+    finally:
+        use_language("en")
+        QApplication.processEvents()
+    assert texts()[0] == "the internet" and english_asg in texts()
