@@ -17,7 +17,8 @@ def check_one(diagram: Diagram, record):
     domain, name = fqdn(zone.get("domain")), record_fqdn(record, zone)
     if domain and name and name != domain and not name.endswith("." + domain):
         yield RULE.finding("DNS record {record} ({name}) is not inside zone {zone} ({domain}).",
-                           [record.id], record=record.label, name=name, zone=zone.label, domain=domain)
+                           [record.id, zone.id], record=record.label, name=name, zone=zone.label,
+                           domain=domain)
 
 
 RULE = Rule(

@@ -20,7 +20,7 @@ def check(diagram: Diagram):
     for (a, b), peerings in sorted(pairs.items()):
         if len(peerings) > 1:
             yield RULE.finding("VPCs {a} and {b} have {count} peering connections: {peerings}.",
-                               [p.id for p in peerings], a=diagram[a].label, b=diagram[b].label,
+                               [*(p.id for p in peerings), a, b], a=diagram[a].label, b=diagram[b].label,
                                count=len(peerings), peerings=names(peerings))
 
 

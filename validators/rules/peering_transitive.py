@@ -18,7 +18,7 @@ def check_one(diagram: Diagram, rt):
             if any(dest.version == b.version and dest.subnet_of(b) for b in _blocks(third)):
                 yield RULE.finding("Route table {rt} sends {destination} over peering {peering} to VPC "
                                    "{peer}, hoping to reach VPC {third} through it; peering is not "
-                                   "transitive.", [rt.id, peering.id, third.id], rt=rt.label,
+                                   "transitive.", [rt.id, peering.id, peer.id, third.id], rt=rt.label,
                                    destination=dest, peering=peering.label, peer=peer.label,
                                    third=third.label)
                 break

@@ -119,7 +119,8 @@ PATTERNS = [
                  id="r53-cloudfront-ec2"),
     pytest.param(route53_cloudfront_s3, "Route 53 → CloudFront(+ACM) → S3", "cdn", "acm", True,
                  id="r53-cloudfront-s3"),
-    pytest.param(route53_lightsail, "Lightsail(+Lightsail certificate)", "box", "lightsail", False, id="r53-lightsail"),
+    pytest.param(route53_lightsail, "Lightsail(+Lightsail certificate)", "box", "lightsail", False,
+                 id="r53-lightsail"),
 ]
 
 

@@ -26,7 +26,8 @@ NEAR_MISSES = [pytest.param(plus("a", "c"), id="a-new-pair")]
 
 @pytest.mark.parametrize("diagram", TRIGGERS)
 def test_triggers(diagram):
-    assert [f.resources for f in findings(RULE, diagram)] == [("ab", "extra")]
+    # both peerings, then both VPCs
+    assert [f.resources for f in findings(RULE, diagram)] == [("ab", "extra", "a", "b")]
 
 
 @pytest.mark.parametrize("diagram", NEAR_MISSES)
