@@ -21,9 +21,10 @@ def main_table_to_igw(b):
     b.route_table("rt-main", "vpc", routes=[("0.0.0.0/0", "igw")], main=True)
 
 
-def route_to_detached_igw(b):
-    b.add("InternetGateway", "igw2", "region")
-    b.route_table("rt-x", "vpc", routes=[("10.9.0.0/16", "igw")], subnets=["priv-a"])
+def partial_route_to_igw(b):
+    """Not the default route, but a route to the internet gateway all the same: by AWS's definition
+    the subnet is public, which is all this rule asks."""
+    b.route_table("rt-x", "vpc", routes=[("198.51.100.0/24", "igw")], subnets=["priv-a"])
 
 
 def main_table_local_only(b):
@@ -46,6 +47,7 @@ NEAR_MISSES = [
     pytest.param(nat_in("priv-a", setup=main_table_to_igw),
                  id="routed-to-the-igw-through-the-main-route-table"),
     pytest.param(nat_in("priv-a", connectivity="private"), id="private-nat-gateway"),
+    pytest.param(nat_in("priv-a", setup=partial_route_to_igw), id="a-route-to-the-igw-that-is-not-the-default"),
 ]
 
 
