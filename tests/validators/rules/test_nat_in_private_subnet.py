@@ -47,7 +47,8 @@ NEAR_MISSES = [
     pytest.param(nat_in("priv-a", setup=main_table_to_igw),
                  id="routed-to-the-igw-through-the-main-route-table"),
     pytest.param(nat_in("priv-a", connectivity="private"), id="private-nat-gateway"),
-    pytest.param(nat_in("priv-a", setup=partial_route_to_igw), id="a-route-to-the-igw-that-is-not-the-default"),
+    pytest.param(nat_in("priv-a", setup=partial_route_to_igw),
+                 id="a-route-to-the-igw-that-is-not-the-default"),
 ]
 
 
