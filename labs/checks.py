@@ -26,6 +26,7 @@ from model.diagram import Diagram
 from model.yaml_source import LocatedMap
 from validators.engine import validate
 from validators.finding import Severity
+from validators.i18n import finding_message, severity_label
 from validators.reachability import Flow, FlowError, TraceResult, default_port, trace
 from validators.registry import all_rules, rule_by_id
 
@@ -160,15 +161,16 @@ class NoFindingsCheck:
             worst = Severity(self.severity).rank
             findings = [f for f in validate(d) if f.severity.rank <= worst]
         scope = pair(", ".join(self.rules), ", ".join(self.rules)) if self.rules else \
-            pair(f"{self.severity} severity or worse", f"重要度{self.severity}以上")
+            pair(f"{self.severity} severity or worse",
+                 f"重要度「{severity_label(self.severity, 'ja')}」以上")
         if not findings:
             return Outcome(True, pair("No findings (", "指摘はない（") + scope + pair(").", "）．"))
         first = findings[0]
         more = len(findings) - 1
+        counted = "1 finding" if len(findings) == 1 else f"{len(findings)} findings"
         text = LocalText(
-            f"{len(findings)} finding(s) ({scope.en}): {first.message}"
-            + (f" (and {more} more)" if more else ""),
-            f"指摘が{len(findings)}件ある（{scope.ja}）：[{first.rule}] {first.message}"
+            f"{counted} ({scope.en}): {first.message}" + (f" (and {more} more)" if more else ""),
+            f"指摘が{len(findings)}件ある（{scope.ja}）：[{first.rule}] {finding_message(first, 'ja')}"
             + (f"（ほか{more}件）" if more else ""))
         resources = tuple(dict.fromkeys(r for f in findings for r in f.resources))
         return Outcome(False, text, resources, findings=tuple(findings))

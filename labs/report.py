@@ -76,7 +76,8 @@ def text_report(lab: Lab, rows: list[SubmissionRow], language: str = "en") -> st
                 if not goal_result.passed:
                     out.append(f"    {i} {goal_result.goal.id}: {goal_result.reason.get(language)}")
     complete = sum(1 for r in rows if r.status == STATUS_PASS)
-    out += ["", words["summary"].format(complete=complete, total=len(rows))]
+    summary = words["summary_one" if len(rows) == 1 else "summary"]
+    out += ["", summary.format(complete=complete, total=len(rows))]
     return "\n".join(out) + "\n"
 
 
@@ -104,10 +105,12 @@ def csv_report(lab: Lab, rows: list[SubmissionRow], language: str = "en") -> str
 _WORDS = {
     "en": {"heading": "{lab} {id}: {title} ({goals})", "lab": "Lab", "goals": "{n} goals",
            "submission": "Submission", "score": "Score", "error": "error", "why": "Why goals failed",
-           "summary": "{complete} of {total} submission(s) meet every goal."},
+           "summary": "{complete} of {total} submissions meet every goal.",
+           "summary_one": "{complete} of 1 submission meets every goal."},
     "ja": {"heading": "{lab} {id}：{title}（{goals}）", "lab": "ラボ", "goals": "ゴール{n}個",
            "submission": "提出物", "score": "得点", "error": "エラー", "why": "達成できなかったゴールとその理由",
-           "summary": "{total}件中{complete}件がすべてのゴールを達成．"},
+           "summary": "{total}件中{complete}件がすべてのゴールを達成．",
+           "summary_one": "1件中{complete}件がすべてのゴールを達成．"},
 }
 
 assert set(_WORDS["en"]) == set(_WORDS["ja"])

@@ -75,6 +75,21 @@ def test_no_findings_of_given_rules(network):
     outcome = check.evaluate(network.diagram)
     assert not outcome.passed and outcome.findings[0].rule == "nat-in-private-subnet"
     assert "nat" in outcome.resources and "指摘が1件ある" in outcome.reason.get("ja")
+    assert outcome.reason.get("en").startswith("1 finding (nat-in-private-subnet): ")
+
+
+def test_a_no_findings_reason_quotes_the_finding_in_the_chosen_language(network):
+    """The Japanese reason gives the finding's Japanese message, not the English one."""
+    from validators.i18n import finding_message
+
+    network.diagram.apply(edits.reparent(network.diagram, "nat", "private-a"))
+    outcome = evaluate("{type: no_findings, rules: [nat-in-private-subnet]}", network)
+    finding = outcome.findings[0]
+    assert finding.message in outcome.reason.get("en")
+    assert finding_message(finding, "ja") in outcome.reason.get("ja")
+    assert finding.message not in outcome.reason.get("ja")
+    severity = evaluate("{type: no_findings, severity: warning}", network).reason.get("ja")
+    assert "重要度「警告」以上" in severity and "warning" not in severity
 
 
 def test_no_findings_without_rules_means_no_errors_of_any_rule(network):

@@ -54,7 +54,7 @@ def test_a_class_is_graded_as_a_table_with_reasons_and_exit_1(submissions, capsy
     assert rows["dave.cfn.yaml"] == ["3/4", "✓", "✓", "✗", "✓"]
     assert rows["erin.kumozu.yaml"][0] == "error" and "unknown kind 'Vpcc'" in out and ":4:" in out
     assert "Why goals failed" in out and "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS" in out
-    assert "2 of 5 submission(s) meet every goal." in out
+    assert "2 of 5 submissions meet every goal." in out
 
 
 def test_csv_has_one_row_per_submission_and_one_column_per_goal(submissions, capsys):
@@ -76,7 +76,9 @@ def test_csv_has_one_row_per_submission_and_one_column_per_goal(submissions, cap
 
 def test_exit_0_when_every_submission_meets_every_goal(submissions, capsys):
     assert main.main(["check-lab", str(LAB), str(submissions["alice"]), str(submissions["carol"])]) == 0
-    assert "2 of 2 submission(s) meet every goal." in capsys.readouterr().out
+    assert "2 of 2 submissions meet every goal." in capsys.readouterr().out
+    assert main.main(["check-lab", str(LAB), str(submissions["alice"])]) == 0
+    assert "1 of 1 submission meets every goal." in capsys.readouterr().out
 
 
 def test_a_lab_that_cannot_be_read_exits_2(tmp_path, capsys):
