@@ -388,6 +388,7 @@ class Canvas(QWidget):
         if not self.push(result.edit):
             return []
         self.select_ids(result.roots, center=False)
+        self.reveal(result.roots)
         self.say(f"{step_name(result.edit)}.")
         return result.ids
 
@@ -420,7 +421,21 @@ class Canvas(QWidget):
         self.view.zoom_out()
 
     def zoom_to_fit(self) -> None:
-        self.view.zoom_to_fit(self.scene.content_rect())
+        """Show the whole design; an empty canvas at 100 % (the size new resources are made for)."""
+        if self.scene.resource_items():
+            self.view.zoom_to_fit(self.scene.content_rect())
+        else:
+            self.view.set_zoom(1.0)
+            self.view.centerOn(self.scene.content_rect().center())
+
+    def reveal(self, ids) -> None:
+        """Scroll (or zoom out) just enough to show the resources ``ids``."""
+        items = [self.scene.item_for(rid) for rid in ids if self.scene.item_for(rid) is not None]
+        if items:
+            rect = items[0].sceneBoundingRect()
+            for item in items[1:]:
+                rect = rect.united(item.sceneBoundingRect())
+            self.view.reveal(rect)
 
     def set_snap(self, enabled: bool) -> None:
         self.snap_enabled = bool(enabled)

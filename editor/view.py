@@ -64,6 +64,22 @@ class DiagramView(QGraphicsView):
             self.set_zoom(1.5)
         self.zoom_changed.emit(self.zoom())
 
+    def reveal(self, rect: QRectF, margin: float = 30.0) -> None:
+        """Bring ``rect`` (scene coordinates) into view with as little change as possible: nothing
+        when it is in view, a scroll when it fits, else zoom out (never in) until it fits, so a
+        resource just placed or pasted is never left half outside the window."""
+        wanted = rect.adjusted(-margin, -margin, margin, margin)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if visible.contains(wanted):
+            return
+        if wanted.width() <= visible.width() and wanted.height() <= visible.height():
+            self.ensureVisible(rect, int(margin * self.zoom()), int(margin * self.zoom()))
+            return
+        viewport = self.viewport().rect()
+        fit = min(viewport.width() / wanted.width(), viewport.height() / wanted.height())
+        self.set_zoom(min(self.zoom(), fit))
+        self.centerOn(rect.center())
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.ShiftModifier and not event.modifiers() & Qt.ControlModifier:
             super().wheelEvent(event)  # shift-wheel scrolls sideways

@@ -19,7 +19,7 @@ from model.kinds.networking import REGIONS
 from model.naming import new_id
 from model.resources import Geometry
 
-from .geometry import GeometryPlan, default_size
+from .geometry import MIN_INSET, GeometryPlan, clear_spot, default_size
 from .wording import a_kind
 
 translate = QCoreApplication.translate
@@ -123,7 +123,8 @@ def creation_properties(diagram: Diagram, kind_name: str, container: str | None)
 def new_resource_edit(diagram: Diagram, kind_name: str, container: str | None, x: float, y: float,
                       *, centred: bool = True, grid: float = 0.0) -> tuple[Composite, str]:
     """One edit adding a ``kind_name`` at ``(x, y)`` in ``container`` (relative to it; the
-    resource's centre when ``centred``), growing the containers around it to fit. Returns the edit
+    resource's centre when ``centred``), or at the nearest spot beside what is already there when it
+    would cover it, growing the containers around it to fit. Returns the edit
     ("Add Subnet subnet-3") and the new id."""
     kind = _kinds.kind(kind_name)
     rid = new_id(set(diagram.ids()), kind_name)
@@ -133,6 +134,9 @@ def new_resource_edit(diagram: Diagram, kind_name: str, container: str | None, x
     if grid > 0:
         x, y = round(x / grid) * grid, round(y / grid) * grid
     plan = GeometryPlan(diagram, parents={rid: container}, kinds={rid: kind_name})
+    if container is not None:
+        x, y = max(x, MIN_INSET[0]), max(y, MIN_INSET[1])
+    x, y = clear_spot(plan, container, (w, h), x, y, grid=grid, exclude=rid)
     plan.place(rid, x, y, container)
     plan.grow([container])
     g = plan.geometry[rid]

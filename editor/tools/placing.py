@@ -54,6 +54,7 @@ def place_resource(canvas, kind_name: str, scene_pos: QPointF) -> str | None:
     if not canvas.push(edit):
         return None
     canvas.select_ids([rid], center=False)
+    canvas.reveal([rid])
     canvas.say(f"{step_name(edit)}.")
     return rid
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPoint, QPointF
 
 from model import native_format
+from model.diagram import Diagram
 from tests.support.builder import DesignBuilder
 
 from .helpers import inside
@@ -114,3 +115,27 @@ def test_place_tool_adds_one_resource_per_click_then_returns_to_select(make_canv
     mouse.click(canvas, inside(canvas, "vpc", 0.9, 0.9))
     assert [r.parent for r in canvas.diagram.of_kind("SecurityGroup")] == ["vpc"]
     assert tools == ["place:SecurityGroup", "select"]
+
+
+def test_an_empty_canvas_is_shown_at_full_size(make_canvas):
+    """New resources are sized for 100 %; an empty design is not blown up to the 150 % cap."""
+    canvas = make_canvas(Diagram())
+    canvas.zoom_to_fit()
+    assert canvas.view.zoom() == 1.0
+
+
+def test_a_resource_placed_at_the_window_edge_is_brought_whole_into_view(make_canvas, mouse):
+    canvas = make_canvas(two_az_vpc())
+    view = canvas.view
+    view.set_zoom(2.5)
+    view.centerOn(canvas.scene.item_for("vpc").sceneBoundingRect().center())
+    before = view.mapToScene(view.viewport().rect()).boundingRect()
+    edge = view.mapToScene(view.viewport().rect().bottomRight() - QPoint(30, 30))
+    canvas.set_tool("place:Subnet")
+    mouse.click(canvas, edge)
+    (subnet,) = [r for r in canvas.diagram.of_kind("Subnet") if r.id != "public-a"]
+    placed = canvas.scene.item_for(subnet.id).sceneBoundingRect()
+    assert not before.contains(placed)  # centred on the click, it stuck out of the window
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(placed)
+    assert view.zoom() <= 2.5

@@ -65,3 +65,39 @@ def test_new_resource_edit_is_one_labelled_step_that_grows_the_container(b):
     assert d.geometry("az-a").h >= g.y + g.h + 20
     d.apply(edit.inverse())
     assert rid not in d and d.geometry("az-a").h == 400
+
+
+def _overlaps(a, b, gap=0.0):
+    return a.x < b.x + b.w + gap and b.x < a.x + a.w + gap and a.y < b.y + b.h + gap and b.y < a.y + a.h + gap
+
+
+def test_a_resource_placed_onto_another_lands_beside_it_not_on_top(b):
+    """Two clicks on nearly the same spot of a subnet give two instances side by side, a GAP apart;
+    a subnet clicked between two others in a zone goes where it covers neither, and the zone grows."""
+    d = b.diagram
+    d.apply(move(d, {"az-a": (20, 60, 340, 440),
+                     "web-a": (20, 40, 300, 190), "app-a": (20, 250, 300, 190)}))
+    first, a = new_resource_edit(d, "Instance", "web-a", 100, 100, grid=10)
+    d.apply(first)
+    second, c = new_resource_edit(d, "Instance", "web-a", 110, 100, grid=10)
+    d.apply(second)
+    ga, gc = d.geometry(a), d.geometry(c)
+    assert not _overlaps(ga._replace(w=132, h=104), gc._replace(w=132, h=104), gap=19.9)
+    assert gc.x % 10 == 0 and gc.y % 10 == 0  # still on the grid
+    assert abs(gc.x - 40) + abs(gc.y - 70) <= 170  # beside or below the first, not far away
+    subnet, s = new_resource_edit(d, "Subnet", "az-a", 170, 240)  # right between the two subnets
+    d.apply(subnet)
+    placed = d.geometry(s)
+    for other in ("web-a", "app-a"):
+        assert not _overlaps(placed, d.geometry(other))
+    zone = d.geometry("az-a")
+    assert zone.w >= placed.x + placed.w and zone.h >= placed.y + placed.h
+
+
+def test_a_clear_spot_is_kept_exactly(b):
+    d = b.diagram
+    d.apply(move(d, {"az-a": (20, 60, 800, 440), "web-a": (20, 40, 300, 190), "app-a": (20, 250, 300, 190)}))
+    edit, rid = new_resource_edit(d, "Subnet", "az-a", 400, 60, centred=False)
+    d.apply(edit)
+    g = d.geometry(rid)
+    assert (g.x, g.y) == (400, 60)
