@@ -20,6 +20,7 @@ from ..errors import LoadError
 from ..naming import natural_key
 from .dumper import dump_json, dump_yaml
 from .importer import import_document
+from .preserve import differing_ids, restore, source_of
 from .writer import Writer, native
 from .writers import writer_for
 from .writers.network import is_default_acl_rule
@@ -80,18 +81,41 @@ class _Patches:
 
 
 def build_template(diagram: Diagram) -> dict:
-    """The design as template data (long-form intrinsics)."""
+    """The design as template data (long-form intrinsics). A design imported from a template keeps
+    that template's parameters, conditions, expressions... where they still give the design's
+    values (see :mod:`.preserve`)."""
     patches = _Patches()
     region = _region(diagram)
     template: dict = {}
     for _ in range(_ROUNDS):
-        template, exported = _write(diagram, patches)
+        template, exported, owner = _write(diagram, patches)
         try:
             imported = import_document(template, "<export>", region).diagram
         except LoadError as exc:
             raise ExportProblem(f"the exported template does not read back: {exc}") from exc
         if not patches.update(diagram, imported, exported):
             break
+    source = source_of(diagram)
+    return template if source is None else _restored(template, imported, source, owner, region)
+
+
+def _restored(template: dict, imported: Diagram, source, owner: dict, region: str) -> dict:
+    """``template`` with what the design's source template said restored, as far as the result
+    reads back as the same design as ``template`` does; resources whose restored expressions give
+    other values are written with literals, and if that does not settle it, nothing is restored."""
+    literal: set[str] = set()
+    for _ in range(_ROUNDS):
+        candidate = restore(template, source, owner, literal)
+        try:
+            again = import_document(candidate, "<export>", region).diagram
+        except LoadError:
+            return template
+        differing = differing_ids(imported, again)
+        if not differing:
+            return candidate
+        if differing <= literal:
+            break
+        literal |= differing
     return template
 
 
@@ -110,7 +134,9 @@ def _region(diagram: Diagram) -> str:
     return regions.pop() if len(regions) == 1 else diagram.region
 
 
-def _write(diagram: Diagram, patches: _Patches) -> tuple[dict, set]:
+def _write(diagram: Diagram, patches: _Patches) -> tuple[dict, set, dict[str, str]]:
+    """The template, the ids of the model resources written, and the model id each logical id in
+    it was written for."""
     w = Writer(diagram, patches)
     for record in w.records:
         write = writer_for(record.kind)
@@ -129,7 +155,7 @@ def _write(diagram: Diagram, patches: _Patches) -> tuple[dict, set]:
     template["Resources"] = w.resources or {"Placeholder": {
         "Type": "AWS::CloudFormation::WaitConditionHandle",
         "Metadata": {"Kumozu": {"implied": True}}}}
-    return template, set(w.logical)
+    return template, set(w.logical), dict(w.owner)
 
 
 def _resource_metadata(w: Writer, patches: _Patches) -> None:

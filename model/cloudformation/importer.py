@@ -28,8 +28,9 @@ from ..errors import DiagramError, LoadError, PropertyError
 from ..frozen import freeze
 from ..native_format import malformed_addresses
 from ..resources import Relation, Resource
+from ..yaml_source import LocatedMap
 from ..schema import check_value
-from . import implicit, mappers, metadata, placement
+from . import implicit, mappers, metadata, placement, preserve
 from .attributes import known_attribute
 from .checks import address_error, check_format_version
 from .context import ImportContext
@@ -168,7 +169,8 @@ class _Importer:
 
     def included(self, resources: dict, evaluator: Evaluator) -> dict:
         """The resources whose Condition is not false; the others are noted."""
-        out = {}
+        # Located like ``resources``, so that an error about a resource can name its line.
+        out = LocatedMap(resources.line, resources.column) if isinstance(resources, LocatedMap) else {}
         for name, body in resources.items():
             condition = body.get("Condition")
             if condition is not None:
@@ -182,7 +184,10 @@ class _Importer:
                 if decided is UNKNOWN:
                     self.notes.append(f"{name}: kept, although its condition {condition} depends on "
                                       f"values the template does not give")
-            out[name] = body
+            if isinstance(out, LocatedMap):
+                out.put(name, body, *resources.where(name), *resources.where_key(name))
+            else:
+                out[name] = body
         return out
 
     def check_outputs(self, doc: dict, resources: dict, parameters: dict, evaluator: Evaluator) -> None:
@@ -216,7 +221,9 @@ class _Importer:
         implicit.finish_implicit(ctx)
         metadata.apply_resource_metadata(ctx)
         placement.place(ctx)
-        return ImportResult(self.diagram(ctx, doc, design), ctx.notes)
+        diagram = self.diagram(ctx, doc, design)
+        preserve.remember(diagram, doc, ctx.ev.excluded)
+        return ImportResult(diagram, ctx.notes)
 
     def plan(self, ctx: ImportContext) -> dict[str, str | None]:
         """What each resource becomes. Mappers with a fixed kind are planned first, so that the

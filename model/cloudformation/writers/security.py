@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from ...kinds.security import DEFAULT_EGRESS
 from ...resources import Resource
@@ -11,8 +12,24 @@ from ..writer import Writer
 from . import writes
 from .network import vpc_id
 
-__all__ = ["NO_EGRESS_RULE", "security_group", "certificate", "trust_policy", "iam_role",
+__all__ = ["NO_EGRESS_RULE", "ec2_description", "security_group", "certificate", "trust_policy", "iam_role",
            "iam_user", "iam_group", "iam_policy"]
+
+#: What EC2 refuses in a security group's or rule's description: anything but letters, digits,
+#: spaces and ._-:/()#,@[]+=&;{}!$* (the constraint on GroupDescription and rule Description in
+#: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroup.html).
+_NOT_IN_DESCRIPTIONS = re.compile(r"[^a-zA-Z0-9 ._\-:/()#,@\[\]+=&;{}!$*]+")
+
+
+def ec2_description(text):
+    """``text`` with the characters EC2 refuses in descriptions left out (an apostrophe, Japanese
+    text), spaces collapsed and at most 255 characters (EC2's limit). Symbolic values are written as they are. The design's own text is
+    kept in the Kumozu metadata by the exporter's comparison, so nothing is lost on import."""
+    if not isinstance(text, str):
+        return text
+    text = re.sub(r"['\u2018\u2019\"`]", "", text)  # "client's" reads better as "clients"
+    return " ".join(_NOT_IN_DESCRIPTIONS.sub(" ", text).split())[:255]
+
 
 #: The egress rule that stands for "no outbound traffic" (see mappers.security.NO_EGRESS_RULE).
 NO_EGRESS_RULE = {"IpProtocol": "-1", "CidrIp": "127.0.0.1/32"}
@@ -36,8 +53,9 @@ def _rule(w: Writer, rule, peer_field: str, direction: str) -> dict:
     if rule.get("prefix_list"):
         key = "SourcePrefixListId" if direction == "ingress" else "DestinationPrefixListId"
         out[key] = w.value(rule.get("prefix_list"))
-    if rule.get("description"):
-        out["Description"] = w.value(rule.get("description"))
+    description = ec2_description(w.value(rule.get("description")))
+    if description:
+        out["Description"] = description
     return out
 
 
@@ -58,7 +76,8 @@ def security_group(w: Writer, r: Resource) -> None:
     inline_in = _split(ingress, "source_group")
     inline_out = _split(egress, "destination_group")
     vpc = w.vpc_of(r)
-    props = {"GroupDescription": w.value(r.get("description")) or r.label,
+    props = {"GroupDescription": ec2_description(w.value(r.get("description")))
+             or ec2_description(r.label) or w.main(r),
              "VpcId": None if vpc is not None and vpc.get("existing") == "default" else vpc_id(w, r),
              "SecurityGroupIngress": [_rule(w, x, "source_group", "ingress")
                                       for x in ingress[:inline_in]] or None,
