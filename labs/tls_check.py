@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from model import queries as q
 from model.diagram import Diagram
 from model.yaml_source import LocatedMap
+from validators.locale.trace_story import phrase
 from validators.reachability import TlsReport, tls_paths
 
 from .outcome import Outcome
@@ -111,7 +112,8 @@ class TlsCheck:
                 + certificate_name(self.certificate) + pair(".", "が必要．")
         if report.problems:
             ok = False
-            text = text + pair(f" Problem: {report.problems[0]}", f"問題：{report.problems[0]}")
+            problem = report.problems[0]
+            text = text + pair(f" Problem: {problem}", f"問題：{phrase(problem, 'ja')}．")
         return ok, text, report
 
 

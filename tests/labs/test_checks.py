@@ -200,6 +200,7 @@ def test_tls_with_a_problem_on_the_path_fails(network):
         {"protocol": "HTTPS", "port": 443, "target_group": "tg"}]))
     outcome = evaluate("{type: tls, entry: www, terminates_at: alb}", network)
     assert not outcome.passed and "no certificate" in outcome.reason.get("en")
+    assert "証明書がない" in outcome.reason.get("ja") and "no certificate" not in outcome.reason.get("ja")
 
 
 @pytest.mark.parametrize("text", [
