@@ -171,9 +171,16 @@ def read_yaml(text: str | bytes, path: str | None = None, *, max_depth: int = 10
     if isinstance(text, bytes):
         text = decode_text(text, path)
     builder = _Builder(path, max_depth, max_values, tag_handler)
+    # YAML also breaks lines at NEL, LS and PS; text editors do not. Positions are told in the
+    # editor's lines (rare files only: the common case pays one search).
+    table = _editor_lines(text) if _YAML_ONLY_BREAK.search(text) else None
     try:
-        builder.run(yaml.parse(text, Loader=_Parser))
+        events = yaml.parse(text, Loader=_Parser)
+        builder.run(events if table is None else _in_editor_lines(events, table))
     except yaml.MarkedYAMLError as exc:
+        if table is not None:
+            exc.problem_mark, exc.context_mark = (_editor_mark(exc.problem_mark, table),
+                                                  _editor_mark(exc.context_mark, table))
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)
         if exc.context:
@@ -185,6 +192,8 @@ def read_yaml(text: str | bytes, path: str | None = None, *, max_depth: int = 10
                         mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
     except yaml.reader.ReaderError as exc:
         raise _unacceptable_character(exc, text, path) from None
+    except UnicodeEncodeError as exc:  # text given as str holding a lone surrogate (no file can)
+        raise _not_a_character(exc, text, path) from None
     except yaml.YAMLError as exc:
         raise LoadError(f"this is not valid YAML: {exc}", path) from None
     if builder.documents > 1:
@@ -341,6 +350,56 @@ def _unacceptable_character(exc, text: str, path: str | None) -> LoadError:
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return LoadError(f"the file contains the control character U+{ord(character[:1] or ' '):04X}, "
                      f"which YAML does not allow", path, line, column)
+
+
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+_ANY_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+class _Mark:
+    """A position as a text editor counts lines (what an event's mark holds, as far as used here)."""
+
+    __slots__ = ("line", "column")
+
+    def __init__(self, line: int, column: int):
+        self.line, self.column = line, column
+
+
+def _editor_lines(text: str) -> list[tuple[int, int]]:
+    """For each line as YAML counts them (0-based): the editor's line it lies on and the column
+    where it starts there. Cost: linear in the text."""
+    table = [(0, 0)]
+    line, start = 0, 0
+    for found in _ANY_BREAK.finditer(text):
+        if found.group() in ("\r\n", "\r", "\n"):
+            line, start = line + 1, found.end()
+            table.append((line, 0))
+        else:
+            table.append((line, found.end() - start))
+    return table
+
+
+def _editor_mark(mark, table: list[tuple[int, int]]):
+    if mark is None or not 0 <= mark.line < len(table):
+        return mark
+    line, shift = table[mark.line]
+    return _Mark(line, shift + mark.column)
+
+
+def _in_editor_lines(events, table: list[tuple[int, int]]):
+    for event in events:
+        event.start_mark = _editor_mark(event.start_mark, table)
+        yield event
+
+
+def _not_a_character(exc: UnicodeEncodeError, text: str, path: str | None) -> LoadError:
+    """A lone surrogate (U+D800 to U+DFFF: half of a pair, not a character) in text handed over as
+    ``str``, as bytes decoded with ``surrogateescape`` give; UTF-8 cannot hold it, nor YAML read it."""
+    offset = exc.start
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return LoadError(f"the text holds U+{ord(text[offset]):04X}, half of a surrogate pair and not a "
+                     f"character: it is not valid UTF-8", path, line, column)
 
 
 def _is_python(tag: str | None) -> bool:
