@@ -106,10 +106,17 @@ def word(key: str, language: str, english: str = "") -> str:
     return (catalogue(language).get("words") or {}).get(key) or english or key
 
 
+#: Parameters whose values are kind words, alone ("Load balancer") or before a name ("route table
+#: rt-a"). Any other parameter may hold a resource's name, which is never translated: a subnet a
+#: user called "Subnet" keeps that name in every language.
+KIND_PARAMETERS = frozenset({"kind", "blocker", "field"})
+
+
 def translate_value(name: str, value: str, language: str) -> str:
     """A finding parameter in ``language``: words the catalogue's ``values`` table knows for that
-    parameter, kind labels ("Auto Scaling group"), "a kind + a name" ("route table rt-a"), the
-    internet; anything else (names, CIDRs, ports) as it is."""
+    parameter, the internet, and for the :data:`KIND_PARAMETERS` kind labels ("Auto Scaling
+    group") and "a kind + a name" ("route table rt-a"); anything else (names, CIDRs, ports) as it
+    is."""
     if language == "en":
         return value
     values = catalogue(language).get("values") or {}
@@ -123,6 +130,8 @@ def translate_value(name: str, value: str, language: str) -> str:
                                                  or {}).items()}
         if value.casefold() in labels:
             return labels[value.casefold()]
+    if name not in KIND_PARAMETERS:
+        return value
     by_label = _kind_labels()
     if value.casefold() in by_label:
         return model_i18n.kind_label(by_label[value.casefold()], language)
