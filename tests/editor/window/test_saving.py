@@ -234,6 +234,32 @@ def test_png_export_uses_the_chosen_scale(qtbot, make_window, tmp_path, dialogs,
     assert not window.document.is_modified and window.document.path.endswith("dual-az-web.kumozu.yaml")
 
 
+@pytest.mark.parametrize("fmt", ["svg", "pdf"])
+def test_svg_and_pdf_export_from_the_menu_draw_the_design(qtbot, make_window, tmp_path, dialogs, monkeypatch,
+                                                          fmt):
+    """File ▸ Export ▸ SVG / PDF: the options dialog (no scale for vector formats), a file chooser, a
+    real drawing with the resources' names in it, and the design itself untouched."""
+    import xml.etree.ElementTree as ElementTree
+    window = make_window(copy_example(tmp_path))
+    out = tmp_path / f"picture.{fmt}"
+    chosen = []
+    monkeypatch.setattr(file_ops, "choose_save_path", lambda *args: chosen.append(args) or str(out)[:-4])
+    dialogs.answer("Export…")
+    {"svg": window.menu_actions.export_svg, "pdf": window.menu_actions.export_pdf}[fmt].trigger()
+    assert dialogs.done and dialogs.seen == [f"Export {fmt.upper()}"]
+    assert chosen and chosen[0][2].endswith(f"dual-az-web.{fmt}")  # suggested after the design
+    data = out.read_bytes()  # the extension was added to the chosen name
+    if fmt == "svg":
+        root = ElementTree.fromstring(data)
+        assert root.tag.endswith("svg")
+        texts = {"".join(t.itertext()).strip() for t in root.iter() if t.tag.endswith("text")}
+        assert {"web-alb", "web-vpc"} <= texts
+    else:
+        assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF") and len(data) > 10_000
+    assert window.statusBar().currentMessage() == f"Exported picture.{fmt}"
+    assert not window.document.is_modified and window.document.path.endswith("dual-az-web.kumozu.yaml")
+
+
 def test_native_export_writes_the_design_without_changing_where_it_is_saved(qtbot, make_window, tmp_path,
                                                                             monkeypatch):
     window = make_window(copy_example(tmp_path))
