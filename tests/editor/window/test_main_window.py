@@ -3,7 +3,9 @@ title and modified marker, readable undo, problems that select, the inspector's 
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -208,3 +210,60 @@ def test_implied_flows_are_drawn_and_follow_edits(qtbot, make_window, tmp_path):
     qtbot.waitUntil(lambda: any("blocked" in line.toolTip() for line in flow_lines()), timeout=3000)
     window.menu_actions.implied_flows.trigger()
     assert flow_lines() == []
+
+
+def test_menus_hold_every_command_the_issue_names_and_the_edit_and_view_actions_work(qtbot, make_window,
+                                                                                      tmp_path):
+    """File (New, Open, Open Recent, Save, Save As, Export PNG/SVG/PDF/native/CloudFormation), Edit
+    (Undo, Redo, Cut, Copy, Paste, Duplicate, Delete, Select All, Align), View (Zoom In/Out/Fit) and
+    Tools (Trace) are in the menu bar; triggering the Edit and View ones acts on the canvas."""
+    window = make_window(copy_example(tmp_path))
+    actions = window.menu_actions
+
+    def words(menu):
+        return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+
+    assert words(actions.file_menu)[:6] == ["New", "Open…", "Open Recent", "Open Example", "Save", "Save As…"]
+    assert words(actions.export_menu) == ["PNG Image…", "SVG Drawing…", "PDF Document…", "Kumozu Design (YAML)…",
+                                          "CloudFormation Template (YAML)…", "CloudFormation Template (JSON)…"]
+    assert {"Cut", "Copy", "Paste", "Duplicate", "Delete", "Select All", "Align"} <= set(words(actions.edit_menu))
+    assert {"Zoom In", "Zoom Out", "Zoom to Fit"} <= set(words(actions.view_menu))
+    assert "Trace a Path" in words(actions.tools_menu)
+    assert actions.redo.shortcut().matches(QKeySequence(QKeySequence.Redo)) == QKeySequence.ExactMatch
+    assert actions.zoom_out.shortcut().matches(QKeySequence(QKeySequence.ZoomOut)) == QKeySequence.ExactMatch
+    assert actions.tool_trace.shortcut().toString() == "T"
+
+    canvas, diagram = window.canvas, window.document.diagram
+    count = len(diagram)
+    subnets = {r.id: r.get("cidr") for r in diagram.of_kind("Subnet")}
+    canvas.select_ids(["app-a"])
+    actions.copy.trigger()
+    actions.paste.trigger()
+    (pasted,) = [r for r in diagram.of_kind("Subnet") if r.id not in subnets]
+    assert pasted.get("cidr") not in subnets.values()  # a free block of the VPC
+    assert actions.undo.text().replace("&", "").startswith("Undo Paste")
+    actions.undo.trigger()
+    assert len(diagram) == count
+    canvas.select_ids(["alb"])
+    actions.duplicate.trigger()
+    assert len(diagram.of_kind("LoadBalancer")) == 2
+    actions.undo.trigger()
+    canvas.select_ids(["alb"])
+    actions.cut.trigger()
+    assert "alb" not in diagram and actions.undo.text().replace("&", "") == "Undo Cut web-alb"
+    actions.undo.trigger()
+    actions.select_all.trigger()
+    assert len(canvas.selected_resource_ids()) == len(diagram)
+    canvas.view.set_zoom(3.0)
+    actions.zoom_fit.trigger()
+    zoom = canvas.view.zoom()
+    assert zoom < 1.0  # the whole example fits
+    actions.zoom_in.trigger()
+    assert canvas.view.zoom() == pytest.approx(zoom * 1.25)
+    actions.zoom_out.trigger()
+    actions.zoom_out.trigger()
+    assert canvas.view.zoom() == pytest.approx(zoom / 1.25)
+    actions.zoom_fit.trigger()
+    assert canvas.view.zoom() == pytest.approx(zoom)
+    actions.tool_trace.trigger()
+    assert canvas.tool.name == "trace" and window.trace_dock.isVisible()
