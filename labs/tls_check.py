@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from model import queries as q
 from model.diagram import Diagram
 from model.yaml_source import LocatedMap
-from validators.locale.trace_story import phrase
+from validators.locale.trace_story import phrase, tls_pattern
 from validators.reachability import TlsReport, tls_paths
 
 from .outcome import Outcome
@@ -52,9 +52,7 @@ def certificate_name(kind: str) -> LocalText:
 
 def pattern_text(report: TlsReport) -> LocalText:
     """The report's pattern as the notes write it: ``Route 53 → CloudFront(+ATS証明書) → ALB → EC2``."""
-    ja = report.pattern.replace("(+ACM)", "(+ATS証明書)").replace("(+external)", "(+外部証明書)")
-    ja = ja.replace("Route 53", "Route53")
-    return LocalText(report.pattern, ja)
+    return LocalText(report.pattern, tls_pattern(report.pattern, "ja"))
 
 
 @dataclass(frozen=True)

@@ -115,3 +115,23 @@ def test_course_labs_have_every_text_in_japanese():
         texts = [lab.title, lab.story, *lab.hints, *(g.description for g in lab.goals)]
         for text in texts:
             assert text.ja.strip() and text.ja != text.en, (lab.id, text.en)
+
+
+def test_the_eight_tls_patterns_read_as_the_notes_write_them_in_japanese():
+    """The story's TLS heading and the labs say a pattern with the notes' words (ATS証明書, 外部証明書)."""
+    import re
+
+    from tests.validators.reachability.test_tls import PATTERNS
+    from validators.reachability.tls import tls_paths
+
+    written = set()
+    for param in PATTERNS:
+        build, english = param.values[0], param.values[1]
+        diagram, entry = build()
+        [report] = tls_paths(diagram, entry)
+        japanese = trace_story.tls_pattern(report.pattern, "ja")
+        assert trace_story.tls_pattern(report.pattern, "en") == report.pattern == english
+        assert not re.search(r"\+(ACM|external|Lightsail certificate)\)", japanese), japanese
+        written.add(japanese)
+    assert {"Route53 → ALB(+ATS証明書) → EC2(+外部証明書)", "Route53 → CloudFront(+ATS証明書) → S3",
+            "Lightsail(+ATS証明書)", "Route53 → NLB → EC2(+外部証明書)"} <= written

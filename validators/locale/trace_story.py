@@ -25,7 +25,7 @@ from ..reachability.story import tls_for
 from ..reachability.tls import TlsReport
 
 __all__ = ["render_story", "hop_sentence", "place", "verdict_line", "blocked_where", "phrase", "path_label",
-           "story", "STORY_KEYS", "HOP_CHECKS", "missing_entries"]
+           "tls_pattern", "story", "STORY_KEYS", "HOP_CHECKS", "missing_entries"]
 
 #: Every check a hop can make (a sentence for passing and one for blocking each).
 HOP_CHECKS = (Check.DEPART, Check.DNS, Check.SG_EGRESS, Check.NACL_OUTBOUND, Check.ROUTE,
@@ -205,8 +205,21 @@ def _end(d: Diagram, name: str, language: str) -> str:
     return f"{record.label}（{name}）" if record.label != name else name
 
 
+#: How the study notes write a pattern's certificates (their table: ``ALB(+ATS証明書)``, ``EC2(+外部証明書)``).
+_NOTES_CERTIFICATES = {"ja": (("(+ACM)", "(+ATS証明書)"), ("(+external)", "(+外部証明書)"),
+                              ("(+Lightsail certificate)", "(+ATS証明書)"), ("Route 53", "Route53"))}
+
+
+def tls_pattern(pattern: str, language: str) -> str:
+    """A TLS pattern (``Route 53 → CloudFront(+ACM) → ALB → EC2``) as the notes write it in
+    ``language`` (``Route53 → CloudFront(+ATS証明書) → ALB → EC2``)."""
+    for english, written in _NOTES_CERTIFICATES.get(language, ()):
+        pattern = pattern.replace(english, written)
+    return pattern
+
+
 def _tls_lines(d: Diagram, tls: TlsReport, language: str) -> list[str]:
-    lines = [story("tls_heading", language).format(pattern=tls.pattern)]
+    lines = [story("tls_heading", language).format(pattern=tls_pattern(tls.pattern, language))]
     if tls.termination:
         cert = story(f"certificate_{tls.certificate}", language) \
             if tls.certificate in ("acm", "lightsail", "external") else tls.certificate
