@@ -144,3 +144,11 @@ def test_a_restored_untitled_design_stays_untitled_and_unsaved(qtbot, tmp_path, 
     finally:
         windows[0].document.undo_stack.setClean()
         windows[0].close()
+
+
+def test_a_window_autosaves_every_30_seconds_by_default(qtbot, make_window, monkeypatch):
+    """The issue's interval: 30 s unless the preference (or the tests' override) says otherwise."""
+    monkeypatch.delenv("KUMOZU_AUTOSAVE_MS", raising=False)
+    window = make_window()
+    assert window.prefs.autosave_seconds == 30
+    assert window.autosaver.interval_ms == 30_000
