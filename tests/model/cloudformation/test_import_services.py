@@ -358,3 +358,32 @@ Resources:
     assert (d["web-a"].parent, d["web-a"].name, d["web-a"].get("map_public_ip_on_launch")) == \
         ("az-a", "web (a)", True)
     assert sorted(r.id for r in d) == ["az-a", "tokyo", "web-a", "web-vpc"]
+
+
+def test_a_memcached_cache_cluster_and_a_cloudtrail_trail():
+    """The two mapped types no other test imports from a hand-written template."""
+    d = load(NETWORK + """\
+  CacheSubnets:
+    Type: AWS::ElastiCache::SubnetGroup
+    Properties: {Description: cache, SubnetIds: [!Ref A, !Ref B]}
+  Memcached:
+    Type: AWS::ElastiCache::CacheCluster
+    Properties: {Engine: memcached, CacheNodeType: cache.t4g.micro, NumCacheNodes: 2, AZMode: cross-az, CacheSubnetGroupName: !Ref CacheSubnets, VpcSecurityGroupIds: [!Ref Sg]}
+  TrailBucket:
+    Type: AWS::S3::Bucket
+  TrailLogs:
+    Type: AWS::Logs::LogGroup
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties: {S3BucketName: !Ref TrailBucket, CloudWatchLogsLogGroupArn: !GetAtt TrailLogs.Arn, IsLogging: true, IsMultiRegionTrail: true, EnableLogFileValidation: true}
+""").diagram
+    cache = d["Memcached"]
+    assert cache.kind == "ElastiCacheCluster"
+    assert (cache.get("engine"), cache.get("node_type"), cache.get("port"), cache.get("multi_az")) == \
+        ("memcached", "cache.t4g.micro", 11211, True)
+    assert cache.get("subnets") == ("A", "B") and cache.get("security_groups") == ("Sg",)
+    assert "CacheSubnets" not in d  # folded into the cache
+    trail = d["Trail"]
+    assert trail.kind == "CloudTrailTrail"
+    assert (trail.get("s3_bucket"), trail.get("log_group")) == ("TrailBucket", "TrailLogs")
+    assert trail.get("multi_region") and trail.get("log_file_validation") and trail.get("is_logging")
