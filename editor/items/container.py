@@ -20,6 +20,8 @@ HEADER_ICON = 24.0
 #: contents and to rubber-band selection.
 TITLE_HEIGHT = 36.0
 _FRAME = 8.0
+#: Room outside the box for the selection dashes around a problem's outline.
+_MARGIN = 8.0
 _VECTOR = (QPaintEngine.SVG, QPaintEngine.Pdf, QPaintEngine.Picture, QPaintEngine.User)
 
 
@@ -29,7 +31,7 @@ class ContainerItem(DiagramItem):
         super().__init__(record, subtitle, parent)
         self.setZValue(styles.Z_CONTAINER)
         self._rect = QRectF(0, 0, *MIN_CONTAINER)
-        self._bounds = self._rect.adjusted(-6, -6, 6, 6)
+        self._bounds = self._rect.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
         self.style_key = style_key or record.kind
 
     def set_size(self, width: float, height: float) -> None:
@@ -37,7 +39,7 @@ class ContainerItem(DiagramItem):
             return
         self.prepareGeometryChange()
         self._rect = QRectF(0, 0, width, height)
-        self._bounds = self._rect.adjusted(-6, -6, 6, 6)
+        self._bounds = self._rect.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
 
     def rect(self) -> QRectF:
         return QRectF(self._rect)
@@ -71,11 +73,19 @@ class ContainerItem(DiagramItem):
         pen = QPen(QColor(border), 2.0 * scale, Qt.DashLine if dashed and detail >= 0.3 else Qt.SolidLine)
         if self.severity:
             pen = QPen(QColor(styles.SEVERITY_COLOURS[self.severity]), 3.5 * scale)
-        if self.isSelected():
+        selected = self.isSelected()
+        if selected and not self.severity:
             pen = QPen(styles.SELECTION, 2.5 * scale, Qt.DashLine)
         painter.setPen(pen)
         painter.setBrush(QBrush(QColor(fill)))
         painter.drawRoundedRect(self._rect, 6, 6)
+        if selected and self.severity:
+            # A problem picked in the Problems panel stays red (amber, blue) while selected: the
+            # selection shows as dashes just outside the outline.
+            painter.setPen(QPen(styles.SELECTION, min(2.0 * scale, 3.0), Qt.DashLine))
+            painter.setBrush(Qt.NoBrush)
+            gap = min(4.0 * scale, 5.0)  # inside the bounds at any zoom
+            painter.drawRoundedRect(self._rect.adjusted(-gap, -gap, gap, gap), 8, 8)
         icon = QRectF(8, 8, HEADER_ICON, HEADER_ICON)
         if detail * HEADER_ICON >= 6:
             if detail * HEADER_ICON <= 48 and painter.paintEngine() is not None \

@@ -58,3 +58,61 @@ def test_findings_of_a_new_resource_show_as_it_appears(make_canvas, palette_drag
     item = canvas.scene.item_for(new.id)
     assert item.severity == "error"  # it overlaps 'only' (no free block was left to suggest)
     assert "cidr-overlap" in item.toolTip()
+
+
+def _painted(canvas, rid: str):
+    """The item ``rid`` and its surroundings as the canvas paints them at 100 %."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+    rect = canvas.scene.item_for(rid).sceneBoundingRect().adjusted(-4, -4, 4, 4)
+    image = QImage(int(rect.width()), int(rect.height()), QImage.Format_RGB32)
+    image.fill(0xFFFFFF)
+    painter = QPainter(image)
+    canvas.scene.render(painter, QRectF(image.rect()), rect)
+    painter.end()
+    return image
+
+
+def _pixels_near(image, colour: str, tolerance: int = 40) -> int:
+    from PySide6.QtGui import QColor
+    want = QColor(colour)
+    count = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - want.red()) + abs(c.green() - want.green()) + abs(c.blue() - want.blue()) < tolerance:
+                count += 1
+    return count
+
+
+def test_outlines_are_red_amber_or_blue_by_severity_with_a_badge_and_the_fix_in_the_tooltip(make_canvas):
+    """Each severity paints its own colour around the resource (a container's frame, an icon's
+    ring) and a badge; a selected container keeps its colour. The tooltip gives message and fix."""
+    from editor import styles
+    from validators.finding import Finding, Severity
+    b = DesignBuilder()
+    vpc = b.vpc("vpc", "10.0.0.0/16")
+    b.az("az-a", vpc)
+    for n, rid in enumerate(("bad", "doubtful", "noted", "calm")):
+        b.subnet(rid, "az-a", f"10.0.{n}.0/24")
+    b.add("Instance", "server", "calm")
+    canvas = make_canvas(b.diagram)
+    findings = [Finding("demo-error", Severity.ERROR, "Bad thing.", ("bad", "server"), fix="Do the right thing."),
+                Finding("demo-warning", Severity.WARNING, "Doubtful thing.", ("doubtful",)),
+                Finding("demo-info", Severity.INFO, "Worth knowing.", ("noted",))]
+    canvas.show_findings(findings)
+    colours = styles.SEVERITY_COLOURS
+    for rid, severity in (("bad", "error"), ("doubtful", "warning"), ("noted", "info"), ("server", "error")):
+        image = _painted(canvas, rid)
+        assert _pixels_near(image, colours[severity]) > 30, f"{rid} is not outlined in {severity}"
+        others = [c for s, c in colours.items() if s != severity]
+        assert all(_pixels_near(image, c) < 5 for c in others)
+        assert canvas.scene.item_for(rid).finding_count == 1
+    assert _pixels_near(_painted(canvas, "calm").copy(0, 0, 300, 30), colours["error"]) == 0
+    tip = canvas.scene.item_for("bad").toolTip()
+    assert "demo-error" in tip and "Bad thing." in tip and "Fix: Do the right thing." in tip
+    canvas.select_ids(["bad"])
+    selected = _painted(canvas, "bad")
+    left_edge = selected.copy(0, 60, 20, selected.height() - 120)  # the frame, below the title
+    assert _pixels_near(left_edge, colours["error"]) > 10
+    assert _pixels_near(left_edge, styles.SELECTION.name()) > 3
