@@ -3,6 +3,7 @@ reader of the template expects, validate without errors, and draw."""
 
 from __future__ import annotations
 
+import json
 import struct
 
 import pytest
@@ -115,3 +116,17 @@ def test_export_draws_a_template_as_a_picture(name, tmp_path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
     assert width > 400 and height > 300
+
+
+def test_findings_on_a_template_name_its_logical_ids(tmp_path, capsys):
+    path = tmp_path / "overlap.yaml"
+    path.write_text("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n"
+                    "  MyVpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n"
+                    "  WebSubnet:\n    Type: AWS::EC2::Subnet\n"
+                    "    Properties: {VpcId: !Ref MyVpc, CidrBlock: 10.0.1.0/24}\n"
+                    "  OtherSubnet:\n    Type: AWS::EC2::Subnet\n"
+                    "    Properties: {VpcId: !Ref MyVpc, CidrBlock: 10.0.1.0/25}\n")
+    assert main.main(["validate", str(path), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    overlap = [f for f in report["findings"] if f["rule"] == "cidr-overlap"]
+    assert overlap and set(overlap[0]["resources"]) == {"WebSubnet", "OtherSubnet"}
