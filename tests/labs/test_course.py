@@ -53,6 +53,11 @@ def test_every_text_is_written_in_english_and_in_japanese(lab):
         assert JAPANESE.search(text.get("ja")), text.get("ja")
     assert lab.hints, "every built-in lab offers hints"
     assert lab.lesson, "every built-in lab links to what to read"
+    for design in (lab.start_diagram(), lab.solution_diagram()):  # what the design settings show
+        for text in (design.title, design.metadata("description")):
+            english, _, japanese = text.partition("ラボ" if text == design.title else "\n\n")
+            assert re.search("[a-z]{3,}", english) and not JAPANESE.search(english), text
+            assert JAPANESE.search(japanese), text
 
 
 #: Two or more English words in a row: a sentence left untranslated.
