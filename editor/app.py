@@ -28,8 +28,9 @@ def create_application(argv: list[str] | None = None):
     use_language(Preferences.load().language)  # before the first dialog (recovery) is shown
     if app.platformName() == "offscreen":
         # Qt's offscreen clipboard crashes during shutdown while it holds copied resources
-        # (QMimeData); a screenless editor has no other program to paste into anyway.
-        app.aboutToQuit.connect(app.clipboard().clear)
+        # (QMimeData); a screenless editor has no other program to paste into anyway. (A lambda:
+        # the clipboard's own clear() cannot be connected, libpyside finds no wrapper for it.)
+        app.aboutToQuit.connect(lambda: app.clipboard().clear())
     return app
 
 
