@@ -5,6 +5,7 @@ nothing of the work is lost (the document stays modified, the undo stack and the
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from editor.main_window import MainWindow
@@ -135,3 +136,47 @@ def test_the_preferences_dialog_offers_the_system_english_and_japanese(window, q
     dialog.language.setCurrentIndex(0)
     assert dialog.preferences().language == ""
     dialog.deleteLater()
+
+
+def choose_in_preferences(window, qtbot, language: str) -> None:
+    """Open File ▸ Preferences as the user does, pick ``language`` and press OK."""
+    from PySide6.QtCore import QTimer
+
+    from editor.preferences_dialog import PreferencesDialog
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PreferencesDialog):
+            QTimer.singleShot(20, answer)
+            return
+        dialog.language.setCurrentIndex(dialog.language.findData(language))
+        dialog.accept()
+    QTimer.singleShot(0, answer)
+    window.edit_preferences()
+    QApplication.processEvents()
+
+
+def test_choosing_japanese_in_preferences_switches_live_and_keeps_a_running_lab(window, qtbot):
+    """Through the real dialog: the choice is saved, the window speaks Japanese at once, and the
+    design, its undo history, the selection and a running lab with its hints are untouched."""
+    from labs import load_course
+
+    lab = load_course()[0]
+    assert window.labs.start(lab)
+    panel = window.labs.panel
+    qtbot.mouseClick(panel.hints.button, Qt.LeftButton)
+    diagram = window.document.diagram
+    window.document.push(edits.set_property(diagram, "public-a", "map_public_ip_on_launch", True))
+    window.canvas.select_ids(["public-a"], center=False)
+    run, ticked, steps = window.labs.run, panel.goals.ticked(), window.document.undo_stack.count()
+
+    choose_in_preferences(window, qtbot, "ja")
+    assert current_language() == "ja" and Preferences.load().language == "ja"
+    assert "ファイル(&F)" in _menu_titles(window) and panel.title.text() == lab.title.ja
+    assert window.labs.run is run and panel.goals.ticked() == ticked and len(panel.hints.labels) == 1
+    assert window.document.undo_stack.count() == steps and window.document.is_modified
+    assert window.canvas.selected_ids() == ["public-a"]
+
+    choose_in_preferences(window, qtbot, "en")
+    assert current_language() == "en" and "&File" in _menu_titles(window)
+    assert window.labs.run is run and panel.title.text() == lab.title.en
