@@ -21,16 +21,21 @@ from __future__ import annotations
 
 import copy
 import weakref
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagram import Diagram
 from .dependencies import references_in
+from .forms import rename
 from .intrinsics import PSEUDO_PARAMETERS, UNKNOWN
 
 __all__ = ["SourceTemplate", "remember", "source_of", "restore", "differing_ids"]
 
 _SOURCES: "weakref.WeakKeyDictionary[Diagram, SourceTemplate]" = weakref.WeakKeyDictionary()
+#: Properties restored even where the exporter wrote none: tags other than Name, which the model
+#: does not hold and nothing else depends on.
+_ALSO_RESTORED = ("Tags",)
 #: Sections copied as they are (they name parameters and each other, never resources).
 _KEPT_SECTIONS = ("Rules", "Mappings", "Conditions")
 
@@ -96,6 +101,10 @@ def restore(template: dict, source: SourceTemplate, owner: dict[str, str],
         mine = parameters.get(name)
         if mine is None or not isinstance(body, dict) or mine.get("Default") in (None, body.get("Default")):
             parameters[name] = _plain(body)
+    renamed = _template_ids(out["Resources"], _section(doc, "Resources"), source.excluded)
+    if renamed:
+        out["Resources"] = _renamed(out["Resources"], renamed)
+        owner = {renamed.get(logical, logical): rid for logical, rid in owner.items()}
     resources = out["Resources"]
     known = set(parameters) | set(resources)
     conditions = _section(doc, "Conditions")
@@ -108,9 +117,12 @@ def restore(template: dict, source: SourceTemplate, owner: dict[str, str],
         if isinstance(condition, str) and condition in conditions:
             resources[logical] = written = _with_condition(written, condition)
         theirs = body.get("Properties") if isinstance(body.get("Properties"), dict) else {}
-        for key, value in written.get("Properties", {}).items():
-            if key in theirs and _names(theirs[key]) <= known:
-                written["Properties"][key] = _plain(theirs[key])
+        properties = written.setdefault("Properties", {})
+        for key in [k for k in theirs if k in properties or k in _ALSO_RESTORED]:
+            if _names(theirs[key]) <= known:
+                properties[key] = _plain(theirs[key])
+        if not properties:
+            del written["Properties"]
     _keep_consistent_conditions(resources)
     _restore_left_out(doc, source.excluded, resources, known)
     kumozu_out = out.get("Metadata", {}).get("Kumozu", {})
@@ -149,6 +161,68 @@ def restore(template: dict, source: SourceTemplate, owner: dict[str, str],
     if outputs:
         ordered["Outputs"] = outputs
     return ordered
+
+
+def _template_ids(resources: dict, theirs: dict, excluded: frozenset) -> dict[str, str]:
+    """Which resources the exporter wrote under ids of its own (a route, an association) are a
+    resource the template names otherwise: the one resource of the template with the same type,
+    not written under its own id, whose properties include every property written, with the same
+    value. Only one-to-one matches count (two EIPs that both say ``Domain: vpc`` keep the
+    exporter's ids). Returns {exporter's id: template's id}. Cost: O(written x template)."""
+    unmatched = {name: body for name, body in theirs.items() if name not in resources
+                 and name not in excluded and isinstance(body, dict)}
+    found = {}
+    for logical, body in resources.items():
+        if logical in theirs:
+            continue
+        written = body.get("Properties", {})
+        matches = [name for name, other in unmatched.items() if other.get("Type") == body["Type"]
+                   and isinstance(other.get("Properties", {}), dict)
+                   and all(other.get("Properties", {}).get(k) == v for k, v in written.items())]
+        if len(matches) == 1:
+            found[logical] = matches[0]
+    counts = Counter(found.values())
+    found = {mine: template for mine, template in found.items() if counts[template] == 1}
+    # a resource named by the same property of the same resource in both (the EIP whose
+    # AllocationId a NAT gateway uses) is the same resource
+    for logical, body in resources.items():
+        other = theirs.get(logical)
+        if not isinstance(other, dict) or not isinstance(other.get("Properties"), dict):
+            continue
+        for key, value in body.get("Properties", {}).items():
+            mine, template = _named(value), _named(other["Properties"].get(key))
+            if mine and template and mine not in theirs and mine not in found \
+                    and template in unmatched and template not in found.values() \
+                    and unmatched[template].get("Type") == resources.get(mine, {}).get("Type"):
+                found[mine] = template
+    return found
+
+
+def _named(value: Any) -> str | None:
+    """The resource ``value`` is a ``Ref`` to or an attribute of, if it is nothing else."""
+    if isinstance(value, dict) and len(value) == 1:
+        key, args = next(iter(value.items()))
+        if key == "Ref" and isinstance(args, str):
+            return args
+        if key == "Fn::GetAtt" and isinstance(args, list) and args and isinstance(args[0], str):
+            return args[0]
+        if key == "Fn::GetAtt" and isinstance(args, str):
+            return args.partition(".")[0]
+    return None
+
+
+def _renamed(resources: dict, renamed: dict[str, str]) -> dict:
+    """``resources`` with the ids in ``renamed`` replaced, in their keys and wherever they are
+    named (``Ref``, ``Fn::GetAtt``, ``Fn::Sub``, ``DependsOn``)."""
+    out = {}
+    for logical, body in resources.items():
+        body = {k: (rename(v, renamed.get) if k == "Properties" else v) for k, v in body.items()}
+        if "DependsOn" in body:
+            depends = body["DependsOn"]
+            body["DependsOn"] = renamed.get(depends, depends) if isinstance(depends, str) else [
+                renamed.get(d, d) for d in depends]
+        out[renamed.get(logical, logical)] = body
+    return out
 
 
 def _with_condition(body: dict, condition: str) -> dict:

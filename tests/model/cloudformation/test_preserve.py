@@ -13,7 +13,7 @@ from model.cloudformation.exporter import build_template
 from model.documents import open_design
 from model.native_format import dumps, loads
 
-from .support import FIXTURES, lint_errors, load, model_differences
+from .support import FIXTURES, lint_errors, lint_warnings, load, model_differences
 
 
 def _opened(name: str):
@@ -50,12 +50,32 @@ def test_the_kept_template_lints_clean_in_both_formats_and_reads_back_as_the_des
     assert "!Ref VpcCIDR" in export_template(design, "yaml")
 
 
+def test_resources_written_under_ids_of_their_own_get_the_templates_ids_and_conditions():
+    # routes fold into their route table and EIPs into their NAT gateway; written again, they
+    # are found by their properties (a route) or by what names them (the NAT gateway's EIP)
+    template = build_template(_opened("two-az-vpc.yaml"))
+    resources = template["Resources"]
+    for logical in ("DefaultPrivateRoute1", "NatGateway1EIP", "NatGateway1", "NatGateway2EIP"):
+        assert resources[logical]["Condition"] == "WithNat", logical
+    assert resources["NatGateway1"]["Properties"]["AllocationId"] == \
+        {"Fn::GetAtt": ["NatGateway1EIP", "AllocationId"]}
+    assert "Condition" not in resources["DefaultPublicRoute"]
+    text = export_template(_opened("two-az-vpc.yaml"))
+    assert lint_errors(text) == [] and lint_warnings(text) == []
+
+
 def test_a_condition_is_dropped_where_a_resource_written_without_it_names_the_resource():
-    # the exporter writes the private routes under ids of its own, without the template's
-    # WithNat; a NAT gateway those routes need must then not depend on WithNat either
-    resources = build_template(_opened("two-az-vpc.yaml"))["Resources"]
-    assert "Condition" not in resources["NatGateway1"]
-    assert resources["PrivateRouteTable1Route1"]["Properties"]["NatGatewayId"] == {"Ref": "NatGateway1"}
+    # a route table drawn in Kumozu sends traffic to NatGateway1: the template must then create
+    # that NAT gateway (and its EIP) whatever WithNat says, or it would not deploy
+    design = _opened("two-az-vpc.yaml")
+    design.apply(edits.add_resource(design, "RouteTable", "Extra", parent="VPC", properties={
+        "routes": [{"destination": "0.0.0.0/0", "target": "NatGateway1"}]}))
+    resources = build_template(design)["Resources"]
+    assert "Condition" not in resources["NatGateway1"] and "Condition" not in resources["NatGateway1EIP"]
+    assert resources["NatGateway2"]["Condition"] == "WithNat"
+    text = export_template(design)
+    assert lint_errors(text) == []
+    assert model_differences(design, _read_back(text)) == []
 
 
 def test_an_edited_value_is_written_as_it_is_now_and_the_others_keep_their_expressions():
@@ -161,3 +181,18 @@ def test_the_export_command_keeps_the_templates_parameters(tmp_path):
     assert main.main(["export", str(FIXTURES / "two-az-vpc.yaml"), "-o", str(out)]) == 0
     text = out.read_text()
     assert "VpcCIDR:" in text and "WithNat: !Equals" in text and "!Ref VpcCIDR" in text
+
+
+def test_tags_the_model_does_not_hold_are_kept():
+    design = load("Parameters:\n  Team: {Type: String, Default: web}\nResources:\n"
+                  "  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n"
+                  "      Tags: [{Key: Name, Value: main}, {Key: Team, Value: !Ref Team}]\n"
+                  "  Gateway:\n    Type: AWS::EC2::InternetGateway\n"
+                  "    Properties: {Tags: [{Key: CostCenter, Value: '42'}]}\n").diagram
+    resources = build_template(design)["Resources"]
+    assert resources["Vpc"]["Properties"]["Tags"] == [{"Key": "Name", "Value": "main"},
+                                                      {"Key": "Team", "Value": {"Ref": "Team"}}]
+    assert resources["Gateway"]["Properties"]["Tags"] == [{"Key": "CostCenter", "Value": "42"}]
+    text = export_template(design)
+    assert lint_errors(text) == []
+    assert model_differences(design, _read_back(text)) == []
