@@ -127,6 +127,22 @@ def test_logical_ids_are_alphanumeric_and_the_model_id_is_kept_in_metadata():
     assert "id" not in resources["vpc"].get("Metadata", {}).get("Kumozu", {})
 
 
+def test_logical_ids_are_stable_across_exports_and_unrelated_edits():
+    """A stack updated from a later export must not see its resources replaced: the same design
+    gives the same text, and adding a resource changes no existing logical id."""
+    from model import edits
+    design = load_example("dual-az-web")
+    first = export_template(design)
+    assert export_template(design) == first
+    before = build_template(design)["Resources"]
+    design.apply(edits.add_resource(design, "S3Bucket", "assets", parent=next(
+        r.id for r in design.of_kind("Region"))))
+    after = build_template(design)["Resources"]
+    assert {l: b["Type"] for l, b in before.items()} == \
+        {l: after[l]["Type"] for l in before}
+    assert set(after) - set(before) == {"assets"}
+
+
 def test_a_design_with_nothing_cloudformation_creates_is_still_a_valid_template():
     design = DesignBuilder("eu-central-1").diagram
     text, back = round_trip(design)
