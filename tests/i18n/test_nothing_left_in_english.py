@@ -91,7 +91,8 @@ class Reader:
         for action in root.findChildren(QAction):
             if action.isVisible():
                 self.add("action", action.text())
-                self.add("action tooltip", action.toolTip() if action.toolTip() != action.text().replace("&", "") else "")
+                tip = action.toolTip()  # Qt's default tooltip is the text itself
+                self.add("action tooltip", tip if tip != action.text().replace("&", "") else "")
         for widget in [root, *root.findChildren(QWidget)]:
             self.add(f"tooltip of {type(widget).__name__}", widget.toolTip())
             if isinstance(widget, QLabel):
@@ -197,7 +198,9 @@ def test_the_examples_inspector_problems_lessons_and_traces_are_all_japanese(jap
         window.trace_panel.set_ends("internet", source)
         window.trace_panel.run()
         reader.read_all(window)
-    for dialog in (PreferencesDialog(Preferences(language="ja"), window), ImageExportDialog("png", (800, 600), window)):
+    dialogs = (PreferencesDialog(Preferences(language="ja"), window),
+               ImageExportDialog("png", (800, 600), window))
+    for dialog in dialogs:
         reader.read(dialog)
         dialog.deleteLater()
     assert not english_left(reader.seen, data), "\n".join(english_left(reader.seen, data))

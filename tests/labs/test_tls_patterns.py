@@ -35,15 +35,15 @@ PATTERNS = [
 @pytest.mark.parametrize("build, kind, certificate, wrong_kind, words", PATTERNS)
 def test_a_tls_goal_states_each_of_the_notes_patterns(build, kind, certificate, wrong_kind, words):
     diagram, entry = build()
-    goal = check_from(f"{{type: tls, entry: {entry}, terminates_at: {{kind: {kind}}}, certificate: {certificate}}}")
-    outcome = goal.evaluate(diagram)
+
+    def goal(terminates_at: str, certificate: str = ""):
+        wanted = f", certificate: {certificate}" if certificate else ""
+        return check_from(f"{{type: tls, entry: {entry}, terminates_at: {{kind: {terminates_at}}}{wanted}}}")
+
+    outcome = goal(kind, certificate).evaluate(diagram)
     assert outcome.passed, outcome.reason.get("en")
     assert words in outcome.reason.get("ja"), outcome.reason.get("ja")
-    assert check_from(f"{{type: tls, entry: {entry}, terminates_at: {{kind: {kind}}}, certificate: amazon-issued}}"
-                      ).evaluate(diagram).passed is (certificate != "external")
-    wrong_place = check_from(f"{{type: tls, entry: {entry}, terminates_at: {{kind: {wrong_kind}}}}}")
-    assert not wrong_place.evaluate(diagram).passed
+    assert goal(kind, "amazon-issued").evaluate(diagram).passed is (certificate != "external")
+    assert not goal(wrong_kind).evaluate(diagram).passed
     other = "external" if certificate != "external" else "acm"
-    wrong_certificate = check_from(f"{{type: tls, entry: {entry}, terminates_at: {{kind: {kind}}}, "
-                                   f"certificate: {other}}}")
-    assert not wrong_certificate.evaluate(diagram).passed
+    assert not goal(kind, other).evaluate(diagram).passed
