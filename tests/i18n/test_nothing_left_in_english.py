@@ -189,6 +189,11 @@ def test_the_examples_inspector_problems_lessons_and_traces_are_all_japanese(jap
         for record in list(window.document.diagram):
             window.canvas.select_ids([record.id], center=False)
             reader.read(window.inspector)
+        ids = [r.id for r in window.document.diagram if r.kind in ("Subnet", "Instance")][:2]
+        window.canvas.select_ids(ids, center=False)  # two: the menu offers Align and Distribute
+        menu = window.canvas.context_menu(window.canvas.scene.item_for(ids[0]))
+        reader.read(menu)
+        menu.deleteLater()
         for finding in list(window.document.findings)[:5]:
             dialog = RuleLessonDialog(finding, list(finding.resources), window)
             reader.read(dialog)
