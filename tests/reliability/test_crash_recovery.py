@@ -82,3 +82,61 @@ def test_a_killed_editor_s_unsaved_work_is_offered_and_restored_exactly(
         for window in windows:
             window.document.undo_stack.setClean()
             window.close()
+
+
+TEMPLATE = """\
+AWSTemplateFormatVersion: '2010-09-09'
+Description: a template handed out in a workshop
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  Web:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}
+"""
+
+
+def test_a_restored_template_is_still_never_saved_over_without_save_as(
+        qtbot, tmp_path, isolated_settings, dialogs, monkeypatch):
+    """An editor died with unsaved edits of a CloudFormation template. The restored design still
+    knows it came from a template: Save asks for Save As and leaves the template as it was."""
+    from editor import file_ops
+    from editor.main_window import MainWindow
+    from model import edits
+    from model.documents import DesignFormat, open_design
+    from PySide6.QtWidgets import QMessageBox
+
+    _, recovery = isolated_settings
+    template = tmp_path / "workshop.yaml"
+    template.write_text(TEMPLATE, encoding="utf-8")
+    dying = MainWindow()
+    dialogs.answer(QMessageBox.Ok)  # the import notes (the implicit resources a VPC brings)
+    assert dying.files.open_path(str(template))
+    assert dialogs.done
+    dying.document.push(edits.rename(dying.document.diagram, "Web", "web before the crash"))
+    assert dying.autosaver.save_now()
+    dying.autosaver.session._lock.unlock()  # the editor "died": its lock is stale
+    try:
+        dialogs.answer("Restore")
+        windows = start_editor(None, recovery=RecoveryStore(recovery))
+        assert dialogs.seen[1:] == ["Recover unsaved work"] and len(windows) == 1
+        document = windows[0].document
+        assert document.diagram["Web"].name == "web before the crash"
+        assert document.path == str(template) and document.format is DesignFormat.CLOUDFORMATION
+        assert document.is_modified
+        dialogs.answer(QMessageBox.Cancel)
+        assert windows[0].files.save() is False
+        assert "CloudFormation template" in dialogs.seen[2]
+        assert template.read_text(encoding="utf-8") == TEMPLATE
+        mine = tmp_path / "workshop.kumozu.yaml"
+        monkeypatch.setattr(file_ops, "choose_save_path", lambda *args: str(mine))
+        dialogs.answer("Save As…")
+        assert windows[0].files.save() is True
+        assert template.read_text(encoding="utf-8") == TEMPLATE
+        assert open_design(str(mine)).diagram["Web"].name == "web before the crash"
+        for window in windows:
+            window.close()
+    finally:
+        dying.document.undo_stack.setClean()
+        dying.close()
