@@ -103,3 +103,14 @@ def test_check_lab_runs_as_a_command_without_qt_and_answers_in_japanese(submissi
     assert result.stderr.strip().splitlines()[-1] == "NO-QT 1", result.stderr
     assert "提出物" in result.stdout and "達成できなかったゴールとその理由" in result.stdout
     assert "2件中1件がすべてのゴールを達成．" in result.stdout
+
+
+def test_without_language_check_lab_follows_the_locale(submissions):
+    """LANG=ja_JP answers in Japanese, LC_ALL=en_US (which outranks LANG) in English."""
+    def run(**locale):
+        return subprocess.run([sys.executable, "main.py", "check-lab", str(LAB), str(submissions["alice"])],
+                              cwd=ROOT, capture_output=True, text=True, timeout=120,
+                              env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT), "PYTHONIOENCODING": "utf-8",
+                                   **locale}).stdout
+    assert "1件中1件がすべてのゴールを達成．" in run(LANG="ja_JP.UTF-8")
+    assert "1 of 1 submission meets every goal." in run(LANG="ja_JP.UTF-8", LC_ALL="en_US.UTF-8")
