@@ -28,6 +28,8 @@ from .writers.network import is_default_acl_rule
 __all__ = ["export_template", "build_template", "ExportProblem"]
 
 _ROUNDS = 5
+#: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/transform-aws-serverless.html
+_SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
 
 
 class ExportProblem(RuntimeError):
@@ -147,6 +149,9 @@ def _write(diagram: Diagram, patches: _Patches) -> tuple[dict, set, dict[str, st
     description = diagram.metadata("description") or diagram.title
     if description:
         template["Description"] = description.strip()[:1024]
+    if any(body["Type"].startswith("AWS::Serverless::") for body in w.resources.values()):
+        # a SAM type kept as a generic resource deploys only through SAM's transform
+        template["Transform"] = _SAM_TRANSFORM
     kumozu = _template_metadata(w, diagram, patches)
     if kumozu:
         template["Metadata"] = {"Kumozu": kumozu}

@@ -148,6 +148,8 @@ def restore(template: dict, source: SourceTemplate, owner: dict[str, str],
             ordered[key] = out[key]
     if doc.get("Transform") is not None:
         ordered["Transform"] = _plain(doc["Transform"])
+    elif "Transform" in out:
+        ordered["Transform"] = out["Transform"]
     metadata = {k: _plain(v) for k, v in _section(doc, "Metadata").items() if k != "Kumozu"}
     metadata.update(out.get("Metadata", {}))
     if metadata:

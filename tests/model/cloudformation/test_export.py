@@ -184,3 +184,17 @@ def test_the_export_command_writes_yaml_and_json_templates(tmp_path, capsys):
     assert json.loads(json_out.read_text())["Resources"]["VPC"]["Type"] == "AWS::EC2::VPC"
     assert lint_errors(yaml_out.read_text()) == []
 
+
+
+def test_a_sam_resource_kept_as_generic_is_exported_with_the_sam_transform():
+    """Without AWS::Serverless-2016-10-31 a SAM type does not exist (cfn-lint E3006/E3038), also
+    for a design that no longer remembers the template it came from."""
+    from model.native_format import dumps, loads
+    text = ("Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n"
+            "    Type: AWS::Serverless::Function\n"
+            "    Properties: {Runtime: python3.12, Handler: app.handler, InlineCode: 'x'}\n")
+    design = loads(dumps(load_template(text.encode(), "sam.yaml").diagram))
+    exported, back = round_trip(design)
+    assert build_template(design)["Transform"] == "AWS::Serverless-2016-10-31"
+    assert lint_errors(exported) == []
+    assert model_differences(design, back) == []
