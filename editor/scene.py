@@ -22,6 +22,7 @@ from model.resources import Resource
 
 from . import styles
 from .items import ContainerItem, DiagramItem, LineLayer, ReferenceItem, ResourceItem
+from .items.far_titles import FarTitleLayer
 from .labels import subtitle
 from .translations import current_language
 
@@ -52,6 +53,9 @@ class DiagramScene(QGraphicsScene):
         #: Paints every line (the line items only hold geometry, selection and tooltips).
         self._line_layer = LineLayer(self._lines)
         self.addItem(self._line_layer)
+        #: Paints the boxes' names when zoomed far out.
+        self._far_titles = FarTitleLayer(self._items)
+        self.addItem(self._far_titles)
         self.setBackgroundBrush(styles.CANVAS)
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
         self.rebuild()
@@ -116,6 +120,7 @@ class DiagramScene(QGraphicsScene):
         for relation in self.diagram.relations():
             self._sync_connection(relation.id)
         self._update_scene_rect(full=True)
+        self._far_titles.invalidate()
 
     def _create_item(self, record: Resource) -> DiagramItem:
         parent = self._items.get(record.parent) if record.parent else None
@@ -199,12 +204,14 @@ class DiagramScene(QGraphicsScene):
             self._refresh_subtitles(change)
         if change.added or change.geometry or change.reparented:
             self._update_scene_rect(ids=set(change.added) | set(change.geometry) | set(change.reparented))
+        self._far_titles.invalidate()
         self.synced.emit()
 
     def _remove_item(self, rid: str) -> None:
         item = self._items.pop(rid, None)
         if item is None:
             return
+        self._far_titles.forget(rid)
         for key in list(self._lines_at.get(rid, ())):
             self._remove_line(key)
         for child in item.childItems():  # contents already removed by the model come first

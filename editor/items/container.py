@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPaintEngine, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
@@ -13,7 +13,8 @@ from .. import styles
 from ..icons import kind_pixmap, paint_kind_icon
 from .base import DiagramItem
 
-__all__ = ["ContainerItem", "FarTitle", "HEADER_ICON", "TITLE_HEIGHT", "FAR_DETAIL"]
+__all__ = ["ContainerItem", "HEADER_ICON", "TITLE_HEIGHT", "FAR_DETAIL", "FAR_TITLE_POINTS",
+           "FAR_TITLE_MIN_WIDTH"]
 
 HEADER_ICON = 24.0
 #: The title bar: pressing here (or on the frame) picks the container; its inside belongs to the
@@ -22,7 +23,7 @@ TITLE_HEIGHT = 36.0
 _FRAME = 8.0
 #: Room outside the box for the selection dashes around a problem's outline.
 _MARGIN = 8.0
-#: Below this zoom a box's name is drawn at a fixed size on screen (see :class:`FarTitle`).
+#: Below this zoom a box's name is drawn at a fixed size on screen (see :class:`editor.items.far_titles.FarTitleLayer`).
 FAR_DETAIL = 0.2
 #: That size, in points on screen, and how wide a box must be on screen to show its name at all.
 FAR_TITLE_POINTS = 6.5
@@ -38,7 +39,6 @@ class ContainerItem(DiagramItem):
         self._rect = QRectF(0, 0, *MIN_CONTAINER)
         self._bounds = self._rect.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
         self.style_key = style_key or record.kind
-        self.far_title = FarTitle(self)
 
     def set_size(self, width: float, height: float) -> None:
         if width == self._rect.width() and height == self._rect.height():
@@ -46,7 +46,6 @@ class ContainerItem(DiagramItem):
         self.prepareGeometryChange()
         self._rect = QRectF(0, 0, width, height)
         self._bounds = self._rect.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
-        self.far_title.follow_size()
 
     def rect(self) -> QRectF:
         return QRectF(self._rect)
@@ -101,7 +100,7 @@ class ContainerItem(DiagramItem):
                 painter.drawPixmap(icon, kind_pixmap(self.record.kind, size), QRectF(0, 0, size, size))
             else:
                 paint_kind_icon(painter, self.record.kind, icon)
-        if detail < FAR_DETAIL:  # the name is drawn above the contents by the FarTitle child
+        if detail < FAR_DETAIL:  # the name is drawn above the contents by FarTitleLayer
             self.paint_badge(painter, QPointF(self._rect.right() - 4, self._rect.top() + 4))
             return
         title_font = styles.font(10 if detail >= 0.5 else 10 / max(detail, 0.2) * 0.5, bold=True)
@@ -130,59 +129,3 @@ class ContainerItem(DiagramItem):
     def anchor_rect(self) -> QRectF:
         return self.mapRectToScene(QRectF(8, 8, HEADER_ICON, HEADER_ICON))
 
-
-class FarTitle(QGraphicsItem):
-    """A container's name when zoomed far out: drawn above the container's contents (by then
-    tiles) at a fixed size on screen, on a band of the box's colour, and only for boxes wide
-    enough on screen, so the VPCs and subnets of a large design stay legible instead of every name
-    turning to a smudge under its contents. Takes no clicks: the container behind it does."""
-
-    def __init__(self, container: ContainerItem):
-        super().__init__(container)
-        self.setZValue(1e6)  # above the container's other children
-        self.setAcceptedMouseButtons(Qt.NoButton)
-        self.setAcceptHoverEvents(False)
-        self._bounds = container.rect()
-
-    def follow_size(self) -> None:
-        self.prepareGeometryChange()
-        self._bounds = self.parentItem().rect()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return QPainterPath()  # never found under the pointer
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        box: ContainerItem = self.parentItem()
-        rect = box.rect()
-        if detail >= FAR_DETAIL or rect.width() * detail < FAR_TITLE_MIN_WIDTH:
-            return
-        border, fill, _dashed = styles.CONTAINER_STYLES.get(box.style_key, styles.DEFAULT_CONTAINER_STYLE)
-        font = styles.font(FAR_TITLE_POINTS / max(detail, 0.02), bold=True)
-        metrics = QFontMetricsF(font)
-        inset = 3.0 / detail
-        title = metrics.elidedText(box.record.label, Qt.ElideRight, rect.width() - 4 * inset)
-        band = QRectF(rect.left() + inset, rect.top() + inset,
-                      metrics.horizontalAdvance(title) + 2 * inset, metrics.height())
-        if self._covers_inner_title(band):
-            return  # a zone whose subnets start right below its edge: their names matter more
-        background = QColor(fill)
-        background.setAlpha(230)
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(background)
-        painter.drawRect(band)
-        painter.setFont(font)
-        painter.setPen(QColor(styles.SEVERITY_COLOURS[box.severity]) if box.severity else QColor(border))
-        painter.drawText(band, Qt.AlignCenter, title)
-
-    def _covers_inner_title(self, band: QRectF) -> bool:
-        """Whether ``band`` would hide the top edge (and so the far title) of a box inside."""
-        for child in self.parentItem().childItems():
-            if isinstance(child, ContainerItem) and child.isVisible():
-                top = QRectF(child.pos(), QSizeF(child.rect().width(), 1.0))
-                if band.intersects(top.adjusted(0, 0, 0, band.height())):
-                    return True
-        return False

@@ -112,41 +112,44 @@ def test_deleting_a_target_hides_its_lines_and_undo_brings_them_back(make_canvas
 def test_far_out_box_names_stay_readable_above_their_contents(make_canvas):
     """Zoomed far out (a whole large design), a VPC's and a subnet's names are drawn above their
     contents at a fixed size on screen; a zone whose subnet starts right below its edge leaves the
-    name to the subnet; close up the far names draw nothing (the normal title does)."""
+    name to the subnet, and boxes too narrow on screen show none; close up nothing is drawn by the
+    far-name layer (each box's own title is)."""
     from editor.items.container import FAR_DETAIL
+    from editor.items.far_titles import FarTitleLayer
+    from model.edits import move
     b = DesignBuilder()
     vpc = b.vpc("vpc", "10.0.0.0/16", name="production network")
     b.az("az", vpc)
     b.subnet("web", "az", "10.0.0.0/24", name="public web tier")
+    b.subnet("tiny", vpc, "10.0.1.0/24")
     for n in range(6):
         b.add("Instance", f"i{n}", "web")
     canvas = make_canvas(b.diagram)
-    from model.edits import move
-    canvas.document.push(move(canvas.diagram, {"region": (0, 0, 9000, 7000), "vpc": (20, 60, 8800, 6800),
-                                               "az": (20, 300, 8000, 6000), "web": (20, 40, 7000, 5000)}))
+    canvas.document.push(move(canvas.diagram, {
+        "region": (0, 0, 9000, 9000), "vpc": (20, 60, 8800, 8800), "az": (20, 300, 8000, 6000),
+        "web": (20, 40, 7000, 5000), "tiny": (20, 7000, 300, 190)}))
+    layer = next(i for i in canvas.scene.items() if isinstance(i, FarTitleLayer))
+    corner = canvas.scene.item_for("vpc").scene_rect().adjusted(0, 0, -6000, -8000)
 
-    def ink_of_name(rid, scale, shown=True):
-        """Pixels the far title of ``rid`` adds to the picture of its top-left corner."""
-        title = canvas.scene.item_for(rid).far_title
-        rect = canvas.scene.item_for(rid).sceneBoundingRect()
-        corner = rect.adjusted(0, 0, -(rect.width() - 2400), -(rect.height() - 400))
+    def picture(scale):
+        image = QImage(int(corner.width() * scale), int(corner.height() * scale), QImage.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        canvas.scene.render(painter, image.rect().toRectF(), corner)
+        painter.end()
+        return image
 
-        def picture():
-            image = QImage(int(corner.width() * scale), int(corner.height() * scale), QImage.Format_RGB32)
-            image.fill(QColor("white"))
-            painter = QPainter(image)
-            canvas.scene.render(painter, image.rect().toRectF(), corner)
-            painter.end()
-            return image
-        title.setVisible(False)
-        without = picture()
-        title.setVisible(shown)
-        with_title = picture()
-        return sum(1 for x in range(without.width()) for y in range(without.height())
-                   if without.pixel(x, y) != with_title.pixel(x, y))
+    def ink_of_names(scale):
+        layer.setVisible(False)
+        without = picture(scale)
+        layer.setVisible(True)
+        shown = picture(scale)
+        return sum(1 for x in range(shown.width()) for y in range(shown.height())
+                   if without.pixel(x, y) != shown.pixel(x, y))
 
     far = FAR_DETAIL / 2
-    assert ink_of_name("vpc", far) > 20
-    assert ink_of_name("web", far) > 20
-    assert ink_of_name("az", far) == 0  # its subnet's name sits where the zone's would
-    assert ink_of_name("vpc", 0.5) == 0 and ink_of_name("web", 0.5) == 0
+    assert ink_of_names(far) > 40
+    assert {"vpc", "web"} <= set(layer.drawn)
+    assert "az" not in layer.drawn  # its subnet's name sits where the zone's would
+    assert "tiny" not in layer.drawn  # 30 pixels wide on screen: no room for a name
+    assert ink_of_names(0.5) == 0 and layer.drawn == ()
