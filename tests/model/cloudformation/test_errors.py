@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 import main
+from model import edits
+from model.cloudformation import export_template
+from model.cloudformation.exporter import ExportRefused
 from model.errors import LoadError
+from tests.support.builder import load_example
 
 from .support import load
 
@@ -123,3 +127,12 @@ def test_a_10_mb_template_is_refused_by_the_command_line_without_a_traceback(tmp
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert str(path) in done.stderr and "CloudFormation accepts templates of up to 1 MB" in done.stderr
+
+
+def test_exporting_a_design_with_an_address_that_does_not_parse_is_refused_naming_it():
+    """The model accepts any text in an address field (the validators report it); no template can
+    hold 'zz::/64', so the export says which resource and property, rather than reporting a bug."""
+    design = load_example("route-tables")
+    design.apply(edits.set_property(design, "subnet-2", "ipv6_cidr", "zz::/64"))
+    with pytest.raises(ExportRefused, match="subnet 'subnet-2': 'ipv6_cidr' zz::/64 is not a valid IPv6"):
+        export_template(design)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from model import kinds
 from model.cloudformation import export_template, load_template
+from model.cloudformation.exporter import ExportRefused
 from model.errors import DiagramError
+from model.native_format import malformed_addresses
 from tests.support.builder import load_example
 from tests.validators.edit_strategies import an_edit
 
@@ -17,7 +20,8 @@ from .support import model_differences
 @given(st.data())
 def test_an_edited_design_survives_export_and_import(data):
     """Random edits (odd values, references to missing resources, renamed zones...) on an example;
-    then import(export(design)) must equal the design."""
+    then import(export(design)) must equal the design, or the export is refused because the
+    design holds an address that does not parse, naming the resource."""
     design = load_example(data.draw(st.sampled_from(["dual-az-web", "ecs-fargate", "route-tables"]),
                                     label="example"))
     for step in range(data.draw(st.integers(1, 12), label="edits")):
@@ -25,7 +29,14 @@ def test_an_edited_design_survives_export_and_import(data):
             design.apply(data.draw(an_edit(design), label=f"edit {step}"))
         except DiagramError:
             continue
-    text = export_template(design)
+    malformed = [(r.id, f.name) for r in design for f in kinds.kind(r.kind).fields
+                 if any(malformed_addresses(f, r.properties.get(f.name)))]
+    try:
+        text = export_template(design)
+    except ExportRefused as exc:  # an address that does not parse ('zz::/64') has no template form
+        assert malformed and f"'{malformed[0][0]}'" in str(exc), (malformed, str(exc))
+        return
+    assert not malformed, malformed
     region = next((r.get("region") for r in design.of_kind("Region")), design.region)
     back = load_template(text.encode(), "edited.yaml", region).diagram
     assert model_differences(design, back) == []
