@@ -267,3 +267,24 @@ def test_menus_hold_every_command_the_issue_names_and_the_edit_and_view_actions_
     assert canvas.view.zoom() == pytest.approx(zoom)
     actions.tool_trace.trigger()
     assert canvas.tool.name == "trace" and window.trace_dock.isVisible()
+
+
+def test_clicking_a_problem_centres_its_resources_in_view(qtbot, make_window, tmp_path):
+    """The canvas scrolled and zoomed far from the problem: a click in the Problems panel brings the
+    resources involved into the middle of the view."""
+    window = make_window(copy_example(tmp_path))
+    document = window.document
+    document.push(edits.set_property(document.diagram, "db-c", "cidr", document.diagram["db-a"].get("cidr")))
+    view = window.canvas.view
+    view.set_zoom(2.0)
+    view.centerOn(window.canvas.scene.item_for("cdn").sceneBoundingRect().center())
+    involved = window.canvas.scene.item_for("db-a").sceneBoundingRect().united(
+        window.canvas.scene.item_for("db-c").sceneBoundingRect())
+    assert not view.mapToScene(view.viewport().rect()).boundingRect().intersects(involved)
+    panel = window.problems
+    row = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 1).data() == "cidr-overlap")
+    QTest.mouseClick(panel.view.viewport(), Qt.LeftButton, pos=panel.view.visualRect(panel.proxy.index(row, 2)).center())
+    assert sorted(window.canvas.selected_ids()) == ["db-a", "db-c"]
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(involved)
+    assert abs(shown.center().x() - involved.center().x()) < shown.width() * 0.1
