@@ -153,3 +153,24 @@ def test_far_out_box_names_stay_readable_above_their_contents(make_canvas):
     assert "az" not in layer.drawn  # its subnet's name sits where the zone's would
     assert "tiny" not in layer.drawn  # 30 pixels wide on screen: no room for a name
     assert ink_of_names(0.5) == 0 and layer.drawn == ()
+
+
+def test_boxes_are_labelled_with_name_and_cidr_and_follow_an_edit(make_canvas, tmp_path):
+    """A VPC and a subnet say their name and range on the canvas (drawn: the SVG export holds the
+    words), and a new range shows as soon as it is typed."""
+    import xml.etree.ElementTree as ElementTree
+
+    from editor.render import render_file
+    b = DesignBuilder()
+    vpc = b.vpc("vpc", "10.0.0.0/16", name="shop")
+    b.subnet("web", vpc, "10.0.1.0/24", name="web tier")
+    canvas = make_canvas(b.diagram)
+    assert canvas.scene.item_for("vpc").subtitle == "10.0.0.0/16"
+    assert canvas.scene.item_for("web").subtitle.startswith("10.0.1.0/24 · private")
+    canvas.document.push(set_property(canvas.diagram, "web", "cidr", "10.0.7.0/24"))
+    assert canvas.scene.item_for("web").subtitle.startswith("10.0.7.0/24")
+    out = tmp_path / "labels.svg"
+    render_file(canvas.diagram, str(out), scale=1.0)
+    texts = " ".join("".join(t.itertext()) for t in ElementTree.parse(out).iter() if t.tag.endswith("text"))
+    for words in ("shop", "10.0.0.0/16", "web tier", "10.0.7.0/24"):
+        assert words in texts
