@@ -68,6 +68,22 @@ def test_paste_where_the_pointer_is_goes_into_that_container(make_canvas):
     assert copy.parent == "az-c" and copy.get("availability_zone") == "ap-northeast-1c"
 
 
+def test_what_is_pasted_at_the_window_edge_is_brought_whole_into_view(make_canvas):
+    from PySide6.QtCore import QPoint
+    canvas = make_canvas(design())
+    canvas.select_ids(["web-a"])
+    canvas.copy()
+    view = canvas.view
+    view.set_zoom(2.5)
+    view.centerOn(canvas.scene.item_for("az-c").sceneBoundingRect().center())
+    before = view.mapToScene(view.viewport().rect()).boundingRect()
+    edge = view.mapToScene(view.viewport().rect().bottomRight() - QPoint(20, 20))
+    (root, *_rest) = canvas.paste(at=edge)
+    pasted = canvas.scene.item_for(root).sceneBoundingRect()
+    assert not before.contains(pasted)
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(pasted)
+
+
 def test_duplicate_and_undo(make_canvas):
     canvas = make_canvas(design())
     before = native_format.dumps(canvas.diagram)
