@@ -255,6 +255,12 @@ class LabsController(QObject):
         self.open_action = QAction(self.window)
         self.open_action.triggered.connect(self.open_lab_file)
         self.panel_action = self.dock.toggleViewAction()
+        # The two lasting actions stay; only the labs are listed again each time the menu opens
+        # (QMenu.clear() would also invalidate the Python wrappers of the lasting ones).
+        self.menu.addAction(self.panel_action)
+        self.menu.addAction(self.open_action)
+        self.menu.addSeparator()
+        self._lab_actions: list[QAction] = []
         self.menu.aboutToShow.connect(self._fill_menu)
         menus = bar.actions()
         if menus:
@@ -267,15 +273,16 @@ class LabsController(QObject):
         self.retranslate()
 
     def _fill_menu(self) -> None:
-        menu = self.menu
-        menu.clear()
-        menu.addAction(self.panel_action)
-        menu.addAction(self.open_action)
-        menu.addSeparator()
+        """List the course's labs in the current language (every time the menu opens)."""
+        for action in self._lab_actions:
+            self.menu.removeAction(action)
+            action.deleteLater()
         language = self.language()
+        self._lab_actions = []
         for n, lab in enumerate(self.course, start=1):
-            action = menu.addAction(f"&{n}  {lab.title.get(language)}")
+            action = self.menu.addAction(f"&{n}  {lab.title.get(language)}")
             action.triggered.connect(lambda _=False, chosen=lab: self.start(chosen))
+            self._lab_actions.append(action)
 
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("&Labs"))

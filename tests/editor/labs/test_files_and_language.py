@@ -110,3 +110,29 @@ def test_switching_to_japanese_keeps_the_lab_and_shows_its_texts_in_japanese(mak
     assert all(item.title in panel.lesson.text() for item in rule_lessons)
     assert panel.title.text() == lab.title.en and len(panel.hints.labels) == 2
     assert panel.hints.counter.text() == "Hint 2 of 4"
+
+
+def test_the_labs_menu_lists_the_course_every_time_it_opens_in_its_language(make_window, course, speak):
+    """Opening the menu again (it lists the labs afresh each time) keeps its lasting actions alive:
+    the panel toggle, Open Lab File… and the language switch still work; a lab item starts its lab."""
+    window = make_window()
+    menu = window.labs.menu
+
+    def opened() -> list[str]:
+        menu.aboutToShow.emit()
+        QApplication.processEvents()  # the previous lab items are deleted
+        return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+    first = opened()
+    assert first == ["Labs", "&Open Lab File…", *(f"&{n}  {lab.title.en}" for n, lab in enumerate(course, 1))]
+    assert opened() == first and opened() == first
+    speak("ja")
+    japanese = opened()
+    assert japanese[1:] == ["ラボファイルを開く(&O)…", *(f"&{n}  {lab.title.ja}" for n, lab in enumerate(course, 1))]
+    speak("en")
+    window.labs.panel_action.trigger()
+    assert window.labs.dock.isVisible()
+    lab_items = [a for a in menu.actions() if a.text().startswith("&3 ")]
+    assert len(lab_items) == 1
+    lab_items[0].trigger()
+    assert window.labs.run is not None and window.labs.run.lab is course[2]
