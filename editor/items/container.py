@@ -23,7 +23,8 @@ TITLE_HEIGHT = 36.0
 _FRAME = 8.0
 #: Room outside the box for the selection dashes around a problem's outline.
 _MARGIN = 8.0
-#: Below this zoom a box's name is drawn at a fixed size on screen (see :class:`editor.items.far_titles.FarTitleLayer`).
+#: Below this zoom a box's name is drawn at a fixed size on screen, above its contents
+#: (:class:`editor.items.far_titles.FarTitleLayer`).
 FAR_DETAIL = 0.2
 #: That size, in points on screen, and how wide a box must be on screen to show its name at all.
 FAR_TITLE_POINTS = 6.5

@@ -80,7 +80,8 @@ def _pixels_near(image, colour: str, tolerance: int = 40) -> int:
     for y in range(0, image.height(), 2):
         for x in range(0, image.width(), 2):
             c = image.pixelColor(x, y)
-            if abs(c.red() - want.red()) + abs(c.green() - want.green()) + abs(c.blue() - want.blue()) < tolerance:
+            distance = abs(c.red() - want.red()) + abs(c.green() - want.green()) + abs(c.blue() - want.blue())
+            if distance < tolerance:
                 count += 1
     return count
 
@@ -97,7 +98,8 @@ def test_outlines_are_red_amber_or_blue_by_severity_with_a_badge_and_the_fix_in_
         b.subnet(rid, "az-a", f"10.0.{n}.0/24")
     b.add("Instance", "server", "calm")
     canvas = make_canvas(b.diagram)
-    findings = [Finding("demo-error", Severity.ERROR, "Bad thing.", ("bad", "server"), fix="Do the right thing."),
+    findings = [Finding("demo-error", Severity.ERROR, "Bad thing.", ("bad", "server"),
+                        fix="Do the right thing."),
                 Finding("demo-warning", Severity.WARNING, "Doubtful thing.", ("doubtful",)),
                 Finding("demo-info", Severity.INFO, "Worth knowing.", ("noted",))]
     canvas.show_findings(findings)

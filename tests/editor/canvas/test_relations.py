@@ -24,7 +24,8 @@ def design():
     b.add("InternetGateway", "igw", vpc)  # not attached yet
     b.add("NatGateway", "nat", "public-a")
     b.add("VpcPeering", "peering", "region", requester=vpc, accepter="other-vpc")
-    b.add("VpcEndpoint", "s3-endpoint", vpc, service="com.amazonaws.ap-northeast-1.s3", endpoint_type="gateway")
+    b.add("VpcEndpoint", "s3-endpoint", vpc, service="com.amazonaws.ap-northeast-1.s3",
+          endpoint_type="gateway")
     b.route_table("rt", vpc)
     b.add("SecurityGroup", "web-sg", vpc)
     b.add("Instance", "web", "app-a")
@@ -54,9 +55,11 @@ CASES = [
      "Attach tgw-att to transit gateway tgw"),
     ("app-a", "rt", "Associate app-a with route table rt",
      lambda d: d["app-a"].get("route_table") == "rt", "Associate app-a with route table rt"),
-    ("rt", "igw", None, lambda d: _rows(d["rt"].get("routes")) == [{"destination": "0.0.0.0/0", "target": "igw"}],
+    ("rt", "igw", None, lambda d: _rows(d["rt"].get("routes")) == [{"destination": "0.0.0.0/0",
+                                                                    "target": "igw"}],
      "Add route 0.0.0.0/0 → igw"),
-    ("rt", "nat", None, lambda d: _rows(d["rt"].get("routes")) == [{"destination": "0.0.0.0/0", "target": "nat"}],
+    ("rt", "nat", None, lambda d: _rows(d["rt"].get("routes")) == [{"destination": "0.0.0.0/0",
+                                                                    "target": "nat"}],
      "Add route 0.0.0.0/0 → nat"),
     ("rt", "peering", "Add route",
      lambda d: _rows(d["rt"].get("routes")) == [{"destination": "10.1.0.0/16", "target": "peering"}],
@@ -64,12 +67,13 @@ CASES = [
     # A gateway endpoint's routes (the service's prefix list) come from associating the table.
     ("rt", "s3-endpoint", None, lambda d: d["s3-endpoint"].get("route_tables") == ("rt",),
      "Associate endpoint s3-endpoint with route table rt"),
-    ("alb", "tg", "Add listener", lambda d: [li.get("target_group") for li in _rows(d["alb"].get("listeners"))]
-     [-1:] == ["tg"], None),
+    ("alb", "tg", "Add listener",
+     lambda d: [li.get("target_group") for li in _rows(d["alb"].get("listeners"))][-1:] == ["tg"], None),
     ("tg", "web", None, lambda d: d["tg"].get("targets") == ("web",), "Register web in target group tg"),
     ("web", "web-sg", None, lambda d: d["web"].get("security_groups") == ("web-sg",),
      "Add web to security group web-sg"),
-    ("cdn", "assets", "origin", lambda d: [o.get("target") for o in _rows(d["cdn"].get("origins"))] == ["assets"],
+    ("cdn", "assets", "origin",
+     lambda d: [o.get("target") for o in _rows(d["cdn"].get("origins"))] == ["assets"],
      "Add assets as an origin of cdn"),
     ("www", "cdn", "alias", lambda d: d["www"].get("alias_target") == "cdn", "Make www an alias of cdn"),
     ("api", "handler", "Integrate", lambda d: [i.get("target") for i in _rows(d["api"].get("integrations"))]
