@@ -139,3 +139,31 @@ def test_a_resource_placed_at_the_window_edge_is_brought_whole_into_view(make_ca
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert shown.contains(placed)
     assert view.zoom() <= 2.5
+
+
+def test_every_container_kind_nests_by_dropping_one_into_the_next(make_canvas, palette_drag):
+    """From an empty canvas: a Region, a VPC in it, a zone in the VPC, a subnet in the zone, an Auto
+    Scaling group in the subnet and an instance in the group, each dropped from the palette into
+    the box before; each box is big enough to take the next, and each lands where it was dropped."""
+    canvas = make_canvas(Diagram())
+    canvas.view.set_zoom(0.5)
+    chain = ["Region", "Vpc", "AvailabilityZone", "Subnet", "AutoScalingGroup", "Instance"]
+    placed: list[str] = []
+    for kind in chain:
+        if placed:
+            canvas.zoom_to_fit()
+            spot = inside(canvas, placed[-1], 0.5, 0.55)
+        else:
+            spot = QPointF(0, 0)
+        assert palette_drag(canvas, kind).drop_at(spot), kind
+        (new,) = [r for r in canvas.diagram.of_kind(kind)]
+        assert new.parent == (placed[-1] if placed else None), (kind, new.parent)
+        placed.append(new.id)
+    d = canvas.diagram
+    region, vpc, zone, subnet, group, instance = placed
+    assert d[subnet].get("availability_zone") == d[zone].get("zone") == f"{d[region].get('region')}a"
+    assert d[group].get("subnets") == (subnet,)
+    assert canvas.document.undo_stack.count() == len(chain)
+    for outer, inner in zip(placed, placed[1:]):
+        assert canvas.scene.item_for(outer).sceneBoundingRect().contains(
+            canvas.scene.item_for(inner).sceneBoundingRect().adjusted(4, 4, -4, -4))
