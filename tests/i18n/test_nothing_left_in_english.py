@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox, QDockWidget,
-                               QGroupBox, QLabel, QLineEdit, QTabBar, QTextEdit, QWidget)
+                               QGroupBox, QLabel, QLineEdit, QMenu, QTabBar, QTextEdit, QWidget)
 
 from editor.main_window import MainWindow
 from editor.settings import Preferences
@@ -59,7 +60,10 @@ def technical_values() -> set[str]:
     from model.kinds import ALL_KINDS
     from validators.reachability import SERVICES
 
+    from editor.window_actions import example_files
+
     values = {rule.id for rule in all_rules()} | set(ENVIRONMENTS) | set(SERVICES)
+    values |= {title for _path, title in example_files()}  # File ▸ Open Example lists their titles
     for kind in ALL_KINDS:
         for _path, field in iter_fields(kind.fields):
             values |= {c for c in (field.choices or ()) if choice_label(c, "ja") == c}
@@ -88,12 +92,17 @@ class Reader:
             self.seen.setdefault(text, where)
 
     def read(self, root: QWidget) -> None:
+        for menu in root.findChildren(QMenu):
+            menu.aboutToShow.emit()  # menus filled when opened (recent files) fill themselves now
+        QApplication.processEvents()  # the actions they replaced are deleted
         for action in root.findChildren(QAction):
             if action.isVisible():
                 self.add("action", action.text())
                 tip = action.toolTip()  # Qt's default tooltip is the text itself
                 self.add("action tooltip", tip if tip != action.text().replace("&", "") else "")
         for widget in [root, *root.findChildren(QWidget)]:
+            if widget is not root and not widget.isVisibleTo(root) and not isinstance(widget, QMenu):
+                continue  # a hidden widget says itself again when it is shown
             self.add(f"tooltip of {type(widget).__name__}", widget.toolTip())
             if isinstance(widget, QLabel):
                 self.add("label", widget.text())
@@ -138,6 +147,8 @@ class Reader:
     def read_all(self, window) -> None:
         QApplication.processEvents()
         for top in QApplication.topLevelWidgets():
+            if not shiboken6.isValid(top):  # a window of an earlier test, being deleted
+                continue
             if top is window or (top.isVisible() and top.window() is top):
                 self.read(top)
 
@@ -169,7 +180,7 @@ def japanese_window(qtbot, english_afterwards):
     qtbot.waitExposed(window)
     yield window
     for top in QApplication.topLevelWidgets():
-        if top is not window and top.isVisible() and top.window() is top:
+        if shiboken6.isValid(top) and top is not window and top.isVisible() and top.window() is top:
             top.close()
     window.presenter.leave()
     window.labs.leave()
@@ -244,3 +255,32 @@ def test_every_course_lab_its_summary_solution_and_presenter_mode_are_all_japane
     reader.read(chooser)
     chooser.deleteLater()
     assert not english_left(reader.seen, data), "\n".join(english_left(reader.seen, data))
+
+
+def test_a_window_switched_from_english_keeps_no_english(qtbot, english_afterwards):
+    """Built in English and switched live: every widget says itself again (a text set once in a
+    constructor and never again would stay English)."""
+    window = MainWindow(prefs=Preferences(language="en"))
+    window.presenter.full_screen = False
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        lab = load_course()[3]
+        assert window.labs.start(lab)
+        qtbot.mouseClick(window.labs.panel.hints.button, Qt.LeftButton)
+        data = design_words(window.document.diagram) | {lab.start.name, lab.id}
+        window.canvas.select_ids([next(r.id for r in window.document.diagram if r.kind == "LoadBalancer")],
+                                 center=False)
+        window.show_trace()
+        window.trace_panel.set_ends("internet", "alb")
+        window.trace_panel.run()
+        window.show_problems()
+        use_language("ja")
+        reader = Reader()
+        reader.read_all(window)
+        assert not english_left(reader.seen, data), "\n".join(english_left(reader.seen, data))
+    finally:
+        window.labs.leave()
+        window.document.undo_stack.setClean()
+        window.close()
