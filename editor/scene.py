@@ -204,7 +204,12 @@ class DiagramScene(QGraphicsScene):
             self._refresh_subtitles(change)
         if change.added or change.geometry or change.reparented:
             self._update_scene_rect(ids=set(change.added) | set(change.geometry) | set(change.reparented))
-        self._far_titles.invalidate()
+        if change.added or change.removed or change.geometry or change.reparented:
+            touched = set(change.added) | set(change.removed) | set(change.geometry) | set(change.reparented)
+            touched.update(old for old, _new in change.reparented.values() if old)
+            touched.update(record.parent for record in change.removed.values() if record.parent)
+            self._far_titles.invalidate(touched | {self.diagram[r].parent for r in touched
+                                                   if r in self.diagram and self.diagram[r].parent})
         self.synced.emit()
 
     def _remove_item(self, rid: str) -> None:

@@ -53,9 +53,14 @@ class FarTitleLayer(QGraphicsItem):
         self._pictures.pop(rid, None)
         self._inner.pop(rid, None)
 
-    def invalidate(self) -> None:
-        """Boxes moved, grew or changed contents: measure again at the next far-out frame."""
-        self._inner.clear()
+    def invalidate(self, ids=None) -> None:
+        """The boxes ``ids`` (None: all) moved, grew or changed contents: measure them again at
+        the next far-out frame."""
+        if ids is None:
+            self._inner.clear()
+            return
+        for rid in ids:
+            self._inner.pop(rid, None)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         """Cost: O(containers) rectangle tests per frame; a name is drawn from its cached picture."""

@@ -153,6 +153,13 @@ def test_far_out_box_names_stay_readable_above_their_contents(make_canvas):
     assert "az" not in layer.drawn  # its subnet's name sits where the zone's would
     assert "tiny" not in layer.drawn  # 30 pixels wide on screen: no room for a name
     assert ink_of_names(0.5) == 0 and layer.drawn == ()
+    # The subnet moved down, out from under the zone's name: the zone shows its name again.
+    canvas.document.push(move(canvas.diagram, {"web": (20, 1500, 7000, 4000)}))
+    ink_of_names(far)
+    assert "az" in layer.drawn
+    canvas.document.undo_stack.undo()
+    ink_of_names(far)
+    assert "az" not in layer.drawn
 
 
 def test_boxes_are_labelled_with_name_and_cidr_and_follow_an_edit(make_canvas, tmp_path):
