@@ -20,6 +20,7 @@ from labs.explain import untraceable
 from model.i18n import kind_label
 from model.naming import natural_key
 from validators.i18n import code_fix, code_meaning
+from validators.locale.matched import matched_text
 from validators.locale.trace_story import hop_sentence, path_label, phrase
 from validators.reachability import CODES, SERVICES, Flow, FlowError, TraceResult, default_port, trace
 from validators.reachability.results import Check, Hop, Path
@@ -342,7 +343,8 @@ class TracePanel(QWidget):
             show = escape(self.tr("(show)"))
             detail += f" <a href='select:{escape(component)}' style='color:{_MUTED}'>{show}</a>"
         if hop.matched and not hop.matched.startswith("the VPC's default"):
-            detail += f" <span style='color:{_MUTED}'>[{escape(hop.matched)}]</span>"
+            matched = escape(matched_text(hop.matched, current_language()))
+            detail += f" <span style='color:{_MUTED}'>[{matched}]</span>"
         if not hop.passed:
             return f"<li style='color:{_RED}'><b>✗ {detail}</b></li>"
         return f"<li>{detail}</li>"

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from validators.locale.matched import matched_text
 from validators.locale.trace_story import hop_sentence
 from validators.reachability import Flow, FlowError, TraceResult, trace
 
@@ -285,7 +286,8 @@ class PresenterMode(QObject):
         step_html = f"{escape(position)} · {escape(way)} · {escape(self._name(step.location))}"
         detail = escape(hop_sentence(self.window.document.diagram, step.hop, current_language()))
         if step.hop.matched:
-            detail += f" <span style='color:#263238'>[{escape(step.hop.matched)}]</span>"
+            matched = matched_text(step.hop.matched, current_language())
+            detail += f" <span style='color:#263238'>[{escape(matched)}]</span>"
         if not step.passed:
             detail = f"<span style='color:{_BAD}'><b>✗</b> {detail}</span>"
         self.banner.show_texts(flow_html, step_html, detail, escape(keys))

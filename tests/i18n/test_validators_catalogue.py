@@ -135,3 +135,37 @@ def test_the_eight_tls_patterns_read_as_the_notes_write_them_in_japanese():
         written.add(japanese)
     assert {"Route53 → ALB(+ATS証明書) → EC2(+外部証明書)", "Route53 → CloudFront(+ATS証明書) → S3",
             "Lightsail(+ATS証明書)", "Route53 → NLB → EC2(+外部証明書)"} <= written
+
+
+def test_what_decided_each_hop_is_said_in_japanese():
+    """Every rule, listener and policy the tracer names as deciding a hop (on every flow between the
+    examples' and the course's resources, and a network ACL's own rules) reads as Japanese: only
+    names, addresses, protocols and AWS's own values stay as written."""
+    import re
+    from pathlib import Path
+
+    from labs import load_course
+    from model.documents import open_design
+    from validators.locale.matched import matched_text
+    from validators.reachability import Flow, trace
+
+    designs = [open_design(str(p)).diagram for p in sorted((ROOT / "examples").glob("*.kumozu.yaml"))]
+    designs += [d for lab in load_course() for d in (lab.start_diagram(), lab.solution_diagram())]
+    seen = {"rule 100 allow tcp/443 0.0.0.0/0; rule 110 deny all traffic 10.0.0.0/8",
+            "rule * deny all traffic (nothing matched before it)",
+            "rule * deny all traffic (ports 1024-65535 matched no rule)", "egress rule 2: icmp to nothing"}
+    for diagram in designs:
+        ends = ["internet", *(r.id for r in diagram if r.kind in ("Instance", "LoadBalancer", "RdsInstance",
+                                                                  "EcsService", "AutoScalingGroup"))]
+        for source in ends[:8]:
+            for destination in ends[:8]:
+                if source != destination:
+                    result = trace(diagram, Flow(source, destination, "tcp", 443))
+                    seen |= {h.matched for p in result.paths for h in p.forward + p.returning if h.matched}
+    assert any(m.startswith("ingress rule") for m in seen) and any(m.startswith("listener") for m in seen)
+    english = re.compile(r"(?<![\w-])(rule|ingress|egress|from|to|all traffic|allow|deny|group|listener|"
+                         r"viewer|matched|nothing|the)(?![\w-])")
+    for matched in seen:
+        japanese = matched_text(matched, "ja")
+        assert matched_text(matched, "en") == matched
+        assert not english.search(japanese.replace("forward", "")), (matched, japanese)

@@ -23,6 +23,7 @@ from ..reachability.results import Check, Hop, TraceResult
 from ..reachability.story import render_story as _english_story
 from ..reachability.story import tls_for
 from ..reachability.tls import TlsReport
+from .matched import MATCHED_KEYS, matched_text
 
 __all__ = ["render_story", "hop_sentence", "place", "verdict_line", "blocked_where", "phrase", "path_label",
            "tls_pattern", "story", "STORY_KEYS", "HOP_CHECKS", "missing_entries"]
@@ -191,7 +192,7 @@ def _numbered(d: Diagram, hops, language: str) -> list[str]:
         if hop.check not in (Check.DEPART, Check.DNS, Check.ARRIVE):
             text = f"{place(d, hop.location, language)}：{text}"
         if hop.matched and not hop.matched.startswith("the VPC's default"):
-            text += f" [{hop.matched}]"
+            text += f" [{matched_text(hop.matched, language)}]"
         if not hop.passed:
             text += story("blocked_mark", language)
         out.append(f"  {i}. {text}")
@@ -239,6 +240,8 @@ def missing_entries(language: str) -> list[str]:
         return []
     section = catalogue(language).get("story") or {}
     missing = [f"story {key}" for key in STORY_KEYS if not section.get(key)]
+    words = catalogue(language).get("matched") or {}
+    missing += [f"matched {key}" for key in MATCHED_KEYS if not words.get(key)]
     hops = section.get("hops") or {}
     for check in HOP_CHECKS:
         for state in ("passed", "blocked"):
