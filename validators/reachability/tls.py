@@ -103,8 +103,9 @@ class _Hop:
 def tls_paths(diagram: Diagram, entry: str, until: str = "") -> tuple[TlsReport, ...]:
     """One :class:`TlsReport` per path from ``entry`` to a backend (a distribution with two origins
     gives two). With ``until``, paths stop at that resource (a trace that ends at CloudFront cares
-    about the viewer's TLS, not the origins'); paths that do not reach it are left out. An unknown
-    ``entry`` gives none."""
+    about the viewer's TLS, not the origins') unless TLS passes through it unopened (a Network Load
+    Balancer's TCP listener): then where TLS ends lies further on, and the path is kept whole.
+    Paths that do not reach ``until`` are left out. An unknown ``entry`` gives none."""
     d = diagram
     record = d.get(entry)
     if record is None:
@@ -115,13 +116,19 @@ def tls_paths(diagram: Diagram, entry: str, until: str = "") -> tuple[TlsReport,
             ids = [h.id for h in hops]
             if until not in ids:
                 continue
-            hops = hops[:ids.index(until) + 1]
-            kept = {h.id for h in hops}
-            segments = [s for s in segments if s.server in kept]
-            problems = [p for p in problems if any(d[i].label in p for i in kept)]
+            if not _passes_through(segments, until):
+                hops = hops[:ids.index(until) + 1]
+                kept = {h.id for h in hops}
+                segments = [s for s in segments if s.server in kept]
+                problems = [p for p in problems if any(d[i].label in p for i in kept)]
         report = _report(d, entry, hops, segments, problems)
         reports.setdefault(report.chain, report)
     return tuple(reports.values())
+
+
+def _passes_through(segments, server: str) -> bool:
+    """Whether the connection to ``server`` is encrypted but not decrypted there."""
+    return any(s.server == server and s.encrypted and not s.terminated for s in segments)
 
 
 def _report(d: Diagram, entry: str, hops, segments, problems) -> TlsReport:

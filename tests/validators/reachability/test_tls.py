@@ -198,3 +198,15 @@ def test_a_path_can_stop_where_a_trace_stops():
     assert (report.pattern, report.termination, report.certificate) == \
         ("Route 53 → CloudFront(+ACM)", "cdn", "acm")
     assert tls_paths(load_example("dual-az-web"), "www", until="nowhere") == ()
+
+
+def test_a_path_cut_where_tls_passes_through_goes_on_to_where_it_ends():
+    """Route 53 -> NLB (TCP listener) -> EC2(+external): a trace to the NLB still learns that TLS
+    ends on the instance, with a certificate from outside; cut at an ALB, it ends at the ALB."""
+    diagram, entry = route53_nlb_ec2_external()
+    [report] = tls_paths(diagram, entry, until="nlb")
+    assert (report.pattern, report.termination, report.certificate) == \
+        ("Route 53 → NLB → EC2(+external)", "ec2", "external")
+    diagram, entry = route53_alb_ec2_external()
+    [report] = tls_paths(diagram, entry, until="alb")
+    assert (report.pattern, report.termination) == ("Route 53 → ALB(+ACM)", "alb")
