@@ -35,6 +35,12 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.kumozu.yaml"))
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 _WORD = re.compile(r"(?<![\w.-])[A-Za-z][a-z]{2,}(?![\w.-])")
 _TAG = re.compile(r"<[^>]+>|&\w+;")
+_LINK = re.compile(r"https?://\S+")
+#: AWS's product and feature names, written in the Latin alphabet in Japanese too.
+PRODUCTS = ("Application Load Balancer", "Network Load Balancer", "Gateway Load Balancer",
+            "Amazon Trust Services", "Zone Apex", "Redis OSS", "Valkey", "Memcached", "Container Insights",
+            "Elastic IP", "Transit Gateway", "Internet Gateway", "NAT Gateway", "CloudWatch Logs",
+            "Auto Scaling", "Route 53", "Network")
 #: Names that are the same in a Japanese interface: services, products and the two languages.
 _PROPER = {"Kumozu", "English", "Amazon", "Route", "Lambda", "Fargate", "Lightsail", "Tokyo", "Transit",
            "Gateway", "Elastic", "Container", "Insights"}
@@ -154,20 +160,37 @@ class Reader:
 
 
 def english_left(seen: dict[str, str], data: set[str]) -> list[str]:
-    """The texts that still read as English once the design's own words are taken out."""
-    longest_first = sorted(data, key=len, reverse=True)
+    """The texts that still read as English once the design's own words, AWS's product names and
+    links are taken out."""
+    longest_first = sorted(data | set(PRODUCTS), key=len, reverse=True)
+    ours = re.compile("|".join(rf"(?<![A-Za-z0-9_-]){re.escape(word)}(?![A-Za-z0-9_-])"
+                               for word in longest_first))
     found = []
     for text, where in seen.items():
-        plain = _TAG.sub(" ", text)
+        plain = ours.sub(" ", _LINK.sub(" ", _TAG.sub(" ", text)))
         if _JAPANESE.search(plain):
-            continue
-        for word in longest_first:
-            if word in plain:
-                plain = plain.replace(word, " ")
-        words = [w for w in _WORD.findall(plain) if w not in _PROPER]
+            # Japanese with English inside: a phrase of English words is a sentence left over.
+            words = [" ".join(run) for run in _phrases(plain)]
+        else:
+            words = [w for w in _WORD.findall(plain) if w not in _PROPER]
         if words:
             found.append(f"{where}: {text[:160]!r} ({', '.join(words[:4])})")
     return sorted(found)
+
+
+def _phrases(text: str) -> list[list[str]]:
+    """Runs of two or more English words (proper names aside) in a text."""
+    runs, run = [], []
+    for token in re.split(r"[\s,.:;()\[\]「」（）．，：]+", text):
+        if _WORD.fullmatch(token) and token not in _PROPER:
+            run.append(token)
+            continue
+        if len(run) > 1:
+            runs.append(run)
+        run = []
+    if len(run) > 1:
+        runs.append(run)
+    return runs
 
 
 @pytest.fixture
