@@ -333,7 +333,9 @@ class DiagramScene(QGraphicsScene):
             kinds |= {self.diagram[rid].kind for rid in list(change.properties) + list(change.reparented)
                       if rid in self.diagram}
             ids = set(change.added) | set(change.properties) | set(change.reparented)
-            if kinds & _ROUTING_KINDS or change.reparented:
+            # A subnet's subtitle reads its route table, that table's targets and its VPC, never
+            # another subnet: a change of subnets alone (a dropped subnet) recomputes only those.
+            if (kinds & _ROUTING_KINDS or change.reparented) and kinds != {"Subnet"}:
                 ids.update(r.id for r in self.diagram.of_kind("Subnet"))
             if change.reparented or "Region" in kinds:
                 ids.update(r.id for r in self.diagram.of_kind("AcmCertificate"))
