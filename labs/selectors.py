@@ -327,7 +327,9 @@ def _zones(reader, raw, name, kinds, what):
     def check(d, r):
         count = len(zones_of(d, r))
         return (low is None or count >= low) and (high is None or count <= high)
-    return Clause(name, check, pair("in ", "") + span + pair(" Availability Zone(s)",
+    one = high == 1 or (high is None and low == 1)  # "exactly 1", "at most 1", "at least 1"
+    zones = " Availability Zone" if one else " Availability Zones"
+    return Clause(name, check, pair("in ", "") + span + pair(zones,
                                                              "のアベイラビリティゾーンにまたがる"))
 
 
