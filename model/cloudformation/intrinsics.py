@@ -455,6 +455,9 @@ def _find_in_map(ev: Evaluator, args, pos):
     table = ev.mappings.get(name) if isinstance(name, str) else None
     if table is None:
         raise ev.fail(f"Fn::FindInMap: there is no mapping '{name}' in the Mappings section", pos)
+    if not isinstance(table, dict):
+        raise ev.fail(f"Fn::FindInMap: the mapping '{name}' must map keys to mappings of values, "
+                      f"not be {_describe(table)}", pos)
     row = table.get(top) if isinstance(top, str) else None
     if not isinstance(row, dict) or second not in row:
         if default is not None:

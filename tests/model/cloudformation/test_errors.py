@@ -64,6 +64,10 @@ BAD_TEMPLATES = {
     "missing-mapping": (_VPC + "  Igw:\n    Type: AWS::EC2::InternetGateway\n    Properties:\n"
                                "      Tags: [{Key: Name, Value: !FindInMap [Nope, a, b]}]\n",
                         8, ["resource 'Igw'", "there is no mapping 'Nope'"]),
+    "mapping-not-a-mapping": ("Mappings:\n  Sizes: 5\n" + _VPC +
+                              "  Igw:\n    Type: AWS::EC2::InternetGateway\n    Properties:\n"
+                              "      Tags: [{Key: Name, Value: !FindInMap [Sizes, a, b]}]\n",
+                              10, ["resource 'Igw'", "the mapping 'Sizes' must map keys to mappings"]),
     "ref-to-excluded-resource": ("Conditions:\n  Never: !Equals [a, b]\n" + _VPC +
                                  "  Igw:\n    Type: AWS::EC2::InternetGateway\n    Condition: Never\n"
                                  "  Attach:\n    Type: AWS::EC2::VPCGatewayAttachment\n"
