@@ -152,8 +152,8 @@ def test_a_selector_says_what_it_means_in_both_languages():
     assert noun.get("ja") == "NAT Gateway（connectivity: public，パブリックサブネットにある）"
     assert selector_from("web").noun().get("ja") == "「web」"
     assert selector_from("{kind: TargetGroup}").noun().get("en") == "target group"
-    zones = {text: selector_from(f"{{kind: LoadBalancer, zones: {text}}}").noun().get("en")
-             for text in ("1", "2", "{at_least: 1}", "{at_most: 1}", "{at_least: 2}", "{at_least: 1, at_most: 3}")}
+    written = ("1", "2", "{at_least: 1}", "{at_most: 1}", "{at_least: 2}", "{at_least: 1, at_most: 3}")
+    zones = {text: selector_from(f"{{kind: LoadBalancer, zones: {text}}}").noun().get("en") for text in written}
     assert zones == {"1": "load balancer (in exactly 1 Availability Zone)",
                      "2": "load balancer (in exactly 2 Availability Zones)",
                      "{at_least: 1}": "load balancer (in at least 1 Availability Zone)",
