@@ -65,3 +65,17 @@ def test_a_call_lupdate_cannot_see_is_named_with_its_file_and_line(tmp_path):
     assert collected == {("LessonBox", "Seen by lupdate")}
     unseen = unseen_calls([source], update.messages(catalogue))
     assert [(c.line, c.context, c.source) for c in unseen] == [(4, "LessonBox", "Read more")]
+
+
+def test_qts_own_buttons_speak_japanese_too(qapp, english_afterwards):
+    """Qt's qtbase_ja catalogue is installed with Kumozu's: the standard buttons of the editor's
+    dialogs (unsaved changes: Save / Discard / Cancel) are Japanese."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from editor.translations import use_language
+
+    use_language("ja")
+    box = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Discard | QDialogButtonBox.Cancel)
+    buttons = (QDialogButtonBox.Save, QDialogButtonBox.Discard, QDialogButtonBox.Cancel)
+    assert [box.button(b).text() for b in buttons] == ["保存", "変更を破棄", "キャンセル"]
+    box.deleteLater()
