@@ -4,7 +4,9 @@ It opens DESIGN through the editor's document (``editor.document.Document.open``
 edit (every instance renamed) with ``Document.push``, and writes the text of both versions to
 REFERENCES/old and REFERENCES/new. Then, forever: redo and ``Document.save`` (the new version in
 place, as Ctrl+S does), undo and ``Document.save_as`` to the same file (the old version). It prints
-``ready`` before the first save, so the test can kill it with SIGKILL at any moment after.
+``ready`` before the first save, and ``write`` and ``written`` around each call of the file writing
+the saves use, so the test can time its SIGKILL to land inside a write however fast or slow this
+machine is.
 
     python editor_saver.py DESIGN REFERENCES
 """
@@ -21,12 +23,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+import editor.document  # noqa: E402
 from editor.document import Document  # noqa: E402
 from model import edits  # noqa: E402
 
 
 def main(design: str, references: str) -> None:
     app = QApplication.instance() or QApplication([])  # noqa: F841 - the editor runs in one
+    editor.document.atomic_write = announced(editor.document.atomic_write)
     document = Document()
     document.open(design)
     old = document.to_native_text()
@@ -43,6 +47,15 @@ def main(design: str, references: str) -> None:
         document.save()
         document.undo_stack.undo()
         document.save_as(design)
+
+
+def announced(write):
+    """``write`` (the editor's atomic_write) saying ``write`` and ``written`` around each call."""
+    def announcing(path, data):
+        print("write", flush=True)
+        write(path, data)
+        print("written", flush=True)
+    return announcing
 
 
 if __name__ == "__main__":

@@ -33,8 +33,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.slow
 def test_killing_an_editor_while_it_saves_never_leaves_a_torn_file(tmp_path):
     """The editor's own save path (Document.save and save_as, undo and redo between them) on a
-    2,300-resource design, killed with SIGKILL at random moments, 20 times: the file on disk is
-    every time exactly the complete old or the complete new version."""
+    2,300-resource design, killed with SIGKILL at random moments inside its file writes, 20 times:
+    the file on disk is every time exactly the complete old or the complete new version."""
     design = tmp_path / "big.kumozu.yaml"
     design.write_text(native_format.dumps(sized_design(20, 10, 10, "net")), encoding="utf-8")
     # What the editor will write for the unedited design (opening lays out what has no position).
@@ -51,7 +51,14 @@ def test_killing_an_editor_while_it_saves_never_leaves_a_torn_file(tmp_path):
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         line = editor.stdout.readline()
         assert line.strip() == b"ready", editor.stderr.read().decode()
-        time.sleep(rng.uniform(0.0, 0.6))
+        # Kill at a random moment inside a write (the third to the sixth): how long one write
+        # takes here and now sets the range, so the kills land inside writes on a fast or a loaded
+        # machine (most of a save is making the text; a kill then proves little).
+        took = 0.0
+        for _ in range(rng.randint(2, 5)):
+            took = timed_write(editor)
+        assert editor.stdout.readline().strip() == b"write", editor.stderr.read().decode()
+        time.sleep(rng.uniform(0.0, took))
         editor.send_signal(signal.SIGKILL)
         editor.wait(timeout=30)
         old, new = (tmp_path / "old").read_bytes(), (tmp_path / "new").read_bytes()
@@ -64,6 +71,14 @@ def test_killing_an_editor_while_it_saves_never_leaves_a_torn_file(tmp_path):
     leftovers = [p for p in tmp_path.iterdir() if p.name.startswith(".big.kumozu.yaml.")]
     assert len(leftovers) <= kills, "a killed save may leave its temporary file, never a torn design"
     print(f"{kills} kills: old {seen['old']}, new {seen['new']}, temporary files left {len(leftovers)}")
+
+
+def timed_write(editor: subprocess.Popen) -> float:
+    """Seconds the saving editor took for its next file write (from ``write`` to ``written``)."""
+    assert editor.stdout.readline().strip() == b"write", editor.stderr.read().decode()
+    started = time.perf_counter()
+    assert editor.stdout.readline().strip() == b"written", editor.stderr.read().decode()
+    return time.perf_counter() - started
 
 
 # ----------------------------------------------------------------------------- the editor window
