@@ -87,3 +87,22 @@ def test_a_template_value_of_the_wrong_type_is_refused_at_its_resource(template,
         read_design((template % value).encode(), path)
     assert caught.value.path == path and caught.value.line == line, caught.value
     assert "Subnet0" in caught.value.message
+
+
+# ----------------------------------------------------------------------------- validation
+def test_a_load_balancer_in_a_zone_of_symbolic_name_is_validated_without_an_error():
+    """Found by the stateful editor test: with one zone's name left symbolic (a template parameter)
+    and a target outside the load balancer's zones, the tracer sorted the zone names to explain it
+    and raised TypeError (a symbolic name beside text) from inside the edit that deleted a subnet."""
+    from model import edits
+    from model.documents import open_design
+    from model.schema import Unresolved
+    from tests.support.builder import ROOT
+    from validators.engine import Validator, validate
+
+    diagram = open_design(str(ROOT / "examples" / "ecs-fargate.kumozu.yaml")).diagram
+    live = Validator(diagram)
+    diagram.apply(edits.set_property(diagram, "az-c", "zone", Unresolved("!Ref Zone")))
+    diagram.apply(edits.remove_resources(diagram, ["public-a"]))
+    assert live.findings == validate(diagram)
+    live.close()

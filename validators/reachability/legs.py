@@ -368,7 +368,7 @@ def _load_balancer_hand_off(w: Walk, spec: LegSpec, src: Side, dst: Side) -> boo
                        f"Trace port {port}, or change the target group's port.", (src.id, dst.id))
     lb_zones = {w.index.subnet(s).az for s in spec.source.subnets if w.index.subnet(s) is not None}
     if dst.subnet.az and dst.subnet.az not in lb_zones:
-        zones = ", ".join(sorted(z for z in lb_zones if z)) or "none"
+        zones = ", ".join(sorted(str(z) for z in lb_zones if z)) or "none"  # a zone may be symbolic
         why = (f"{dst.endpoint.label} in {w.called('subnet', dst.subnet.id)} is in {dst.subnet.az}, where "
                f"{lb.label} has no subnet (its zones: {zones}), so it never receives traffic")
         return w.block(src.id, src.id, "LoadBalancer", Check.TARGET, why, "ELB_INSTALLED_AZ_RESTRICTION",
