@@ -130,3 +130,12 @@ def test_findings_on_a_template_name_its_logical_ids(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     overlap = [f for f in report["findings"] if f["rule"] == "cidr-overlap"]
     assert overlap and set(overlap[0]["resources"]) == {"WebSubnet", "OtherSubnet"}
+
+
+def test_the_region_option_sets_aws_region_and_the_zones_of_a_template(tmp_path):
+    out = tmp_path / "vpc.kumozu.yaml"
+    assert main.main(["export", str(FIXTURES / "two-az-vpc.yaml"), "--region", "ap-northeast-1",
+                      "-o", str(out)]) == 0
+    design = open_design(str(out)).diagram
+    assert design["ap-northeast-1"].kind == "Region"
+    assert design["PublicSubnet2"].get("availability_zone") == "ap-northeast-1c"
