@@ -37,3 +37,12 @@ def _empty_clipboard_after_qt_tests():
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.clipboard().clear()
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, speaking English as the editor does when it starts in an English
+    locale: with the English catalogue installed, which holds the plural forms ("2 resources")."""
+    from editor.translations import use_language
+    use_language("en")
+    return qapp

@@ -57,7 +57,8 @@ def use_language(preference: str) -> str:
     draw it. Returns the language now in use. Nothing happens when it is already in use."""
     language = resolve_language(preference)
     app = QCoreApplication.instance()
-    if language == _state["language"] and (_state["translators"] or language == "en"):
+    # English is loaded too: its catalogue holds the plural forms ("1 error", "2 errors").
+    if language == _state["language"] and _state["translators"]:
         return language
     for translator in _state["translators"]:
         if app is not None:
