@@ -307,7 +307,7 @@
     <name>DiagramScene</name>
     <message>
         <source>any port</source>
-        <extracomment>Kinds whose subtitle or look depends on other resources: a subnet shows its route table and whether it is public; a certificate shows the Region it is drawn in. Emitted after the scene has caught up with a change set. Keep each item&apos;s picture on screen (repaints blit instead of calling paint); only for interactive views: export must paint vectors. Paints every line (the line items only hold geometry, selection and tooltips).</extracomment>
+        <extracomment>Kinds whose subtitle or look depends on other resources: a subnet shows its route table and whether it is public; a certificate shows the Region it is drawn in. Emitted after the scene has caught up with a change set. Keep each item&apos;s picture on screen (repaints blit instead of calling paint); only for interactive views: export must paint vectors. Paints every line (the line items only hold geometry, selection and tooltips). Paints the boxes&apos; names when zoomed far out.</extracomment>
         <translation>すべてのポート</translation>
     </message>
     <message>
