@@ -27,6 +27,11 @@ def demand(diagram: Diagram, subnet) -> int:
     return total
 
 
+def _number(value) -> int:
+    """A count as written, or 0 when it is unknown (a template's unresolved parameter)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
 def _spread(diagram: Diagram, record, count: int) -> int:
     subnets = len(q.subnets_of(diagram, record.id)) or 1
     return ceil(count / subnets)
@@ -44,16 +49,16 @@ def _addresses(diagram: Diagram, record) -> int:
     if kind == "LoadBalancer":
         return ALB_FREE if record.get("lb_type") == "application" else 1
     if kind == "AutoScalingGroup":
-        return _spread(diagram, record, record.get("max_size") or 0)
+        return _spread(diagram, record, _number(record.get("max_size")))
     if kind == "EcsService":
-        return _spread(diagram, record, record.get("desired_count") or 0) \
+        return _spread(diagram, record, _number(record.get("desired_count"))) \
             if record.get("launch_type") == "FARGATE" else 0
     if kind == "ElastiCacheCluster":
-        return _spread(diagram, record, 1 + (record.get("replicas") or 0))
+        return _spread(diagram, record, 1 + _number(record.get("replicas")))
     if kind == "RdsInstance":
         return _spread(diagram, record, 2 if record.get("multi_az") else 1)
     if kind == "AuroraCluster":
-        return _spread(diagram, record, record.get("instance_count") or 0)
+        return _spread(diagram, record, _number(record.get("instance_count")))
     return 0
 
 

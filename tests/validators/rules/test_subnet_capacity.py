@@ -59,3 +59,18 @@ def test_scaling_a_service_up_is_seen_live():
     assert live.findings == []
     diagram.apply(edits.set_property(diagram, "svc", "desired_count", 20))
     assert [f.resources for f in live.findings] == [("s",)]
+
+
+def test_counts_a_template_left_unknown_are_counted_as_none():
+    """A cache's replicas, a group's maximum or a service's task count may be a template parameter
+    that could not be resolved: the rule counts what it knows and does not fail."""
+    from model.schema import Unresolved
+
+    b = network()
+    b.subnet("s", "az-a", "10.0.20.0/28")
+    b.add("ElastiCacheCluster", "cache", "vpc", replicas=Unresolved("!Ref Replicas"), subnets=["s"])
+    b.add("AutoScalingGroup", "asg", "vpc", max_size=Unresolved("!Ref Max"), subnets=["s"])
+    b.add("EcsService", "svc", "vpc", desired_count=Unresolved("!Ref Tasks"), subnets=["s"])
+    for i in range(11):
+        b.add("Instance", f"i{i}", "s")
+    assert [f.resources for f in findings(RULE, b.diagram)] == [("s",)]
