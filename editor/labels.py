@@ -85,7 +85,7 @@ def subtitle(diagram: Diagram, record: Resource) -> str:
     if k == "AcmCertificate":
         return f"{p.get('domain_name')}  {q.region_of(diagram, record.id)}"
     if k == "CloudFrontDistribution":
-        return ", ".join(p.get("aliases", ()))
+        return ", ".join(str(a) for a in p.get("aliases", ()))  # an alias may be symbolic
     if k == "SqsQueue":
         return _choice(str(p.get("queue_type", "")))
     if k == "ApiGateway":

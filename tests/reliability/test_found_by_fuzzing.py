@@ -106,3 +106,27 @@ def test_a_load_balancer_in_a_zone_of_symbolic_name_is_validated_without_an_erro
     diagram.apply(edits.remove_resources(diagram, ["public-a"]))
     assert live.findings == validate(diagram)
     live.close()
+
+
+def test_a_cloudfront_alias_of_symbolic_name_is_drawn_and_undone(qapp):
+    """Found by the stateful editor test: a distribution whose alias is a template parameter made
+    the canvas subtitle raise TypeError inside the edit (and again inside its undo)."""
+    from editor.canvas import Canvas
+    from editor.document import Document
+    from editor.labels import subtitle
+    from model import edits
+    from model.schema import Unresolved
+
+    document = Document()
+    canvas = Canvas(document)
+    diagram = document.diagram
+    assert document.push(edits.add_resource(diagram, "CloudFrontDistribution", "cdn", name="cdn"))
+    original = document.to_native_text()
+    assert document.push(edits.set_property(diagram, "cdn", "aliases",
+                                            (Unresolved("!Ref SiteName"), "www.example.com")))
+    assert subtitle(diagram, diagram["cdn"]) == "<!Ref SiteName>, www.example.com"
+    document.undo_stack.undo()
+    assert document.to_native_text() == original
+    document.undo_stack.clear()
+    canvas.deleteLater()
+    document.deleteLater()
