@@ -32,7 +32,18 @@ FAR_TITLE_MIN_WIDTH = 60.0
 _VECTOR = (QPaintEngine.SVG, QPaintEngine.Pdf, QPaintEngine.Picture, QPaintEngine.User)
 
 
+#: Changes that move a box on the canvas or show or hide it. (Boxes added, removed or re-parented
+#: reach the far-out names through the scene; a Python hook on leaving a scene could run while a
+#: scene is being destroyed, after the item's wrapper is gone.)
+_PLACE_CHANGES = frozenset({QGraphicsItem.ItemPositionHasChanged, QGraphicsItem.ItemVisibleHasChanged,
+                            QGraphicsItem.ItemTransformHasChanged})
+
+
 class ContainerItem(DiagramItem):
+    #: Counts every change of any box's place, size, visibility, name, colour or severity, in any
+    #: scene: the far-out name layer keeps its picture while this stays the same.
+    revision = 0
+
     def __init__(self, record: Resource, subtitle: str = "", parent: QGraphicsItem | None = None,
                  style_key: str | None = None):
         super().__init__(record, subtitle, parent)
@@ -40,6 +51,25 @@ class ContainerItem(DiagramItem):
         self._rect = QRectF(0, 0, *MIN_CONTAINER)
         self._bounds = self._rect.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
         self.style_key = style_key or record.kind
+        # Moves are rare for boxes (a drag, an edit), and each must reach the far-out names.
+        self.setFlag(QGraphicsItem.ItemSendsGeometryChanges)
+        ContainerItem.revision += 1
+
+    def itemChange(self, change, value):  # noqa: N802 - Qt's name
+        if change in _PLACE_CHANGES:
+            ContainerItem.revision += 1
+        return super().itemChange(change, value)
+
+    def show_record(self, record: Resource, subtitle: str) -> None:
+        if record.label != self.record.label:
+            ContainerItem.revision += 1
+        super().show_record(record, subtitle)
+
+    def show_findings(self, findings: list) -> None:
+        severity = self.severity
+        super().show_findings(findings)
+        if self.severity != severity:
+            ContainerItem.revision += 1
 
     def set_size(self, width: float, height: float) -> None:
         if width == self._rect.width() and height == self._rect.height():
@@ -47,6 +77,7 @@ class ContainerItem(DiagramItem):
         self.prepareGeometryChange()
         self._rect = QRectF(0, 0, width, height)
         self._bounds = self._rect.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+        ContainerItem.revision += 1
 
     def rect(self) -> QRectF:
         return QRectF(self._rect)
@@ -69,6 +100,7 @@ class ContainerItem(DiagramItem):
     def set_style_key(self, key: str) -> None:
         if key != self.style_key:
             self.style_key = key
+            ContainerItem.revision += 1
             self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:

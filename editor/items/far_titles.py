@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from .. import styles
 from .container import FAR_DETAIL, FAR_TITLE_MIN_WIDTH, FAR_TITLE_POINTS, ContainerItem
+from .layer_cache import LayerPicture
 
 __all__ = ["FarTitleLayer"]
 
@@ -37,10 +38,18 @@ class FarTitleLayer(QGraphicsItem):
         self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)
         #: id -> (what was drawn, QPixmap of the name on its band)
         self._pictures: dict[str, tuple] = {}
+        #: id -> ((name, width, font key), the name elided to that width)
+        self._titles: dict[str, tuple] = {}
         #: id -> how far below its top edge the first box inside starts (see :meth:`invalidate`)
         self._inner: dict[str, float] = {}
         #: The ids whose names the last far-out frame drew (what a test or a status line can ask).
         self.drawn: tuple[str, ...] = ()
+        #: Counts calls of :meth:`forget` and :meth:`invalidate` (part of what the picture shows).
+        self._measured = 0
+        self._boxes_key: tuple | None = None
+        self._box_list: list[tuple] = []
+        #: The names of the last frame, blitted while nothing changes.
+        self._picture_of_names = LayerPicture()
 
     def boundingRect(self) -> QRectF:
         return _EVERYWHERE
@@ -51,11 +60,14 @@ class FarTitleLayer(QGraphicsItem):
     def forget(self, rid: str) -> None:
         """``rid`` left the scene."""
         self._pictures.pop(rid, None)
+        self._titles.pop(rid, None)
         self._inner.pop(rid, None)
+        self._measured += 1
 
     def invalidate(self, ids=None) -> None:
         """The boxes ``ids`` (None: all) moved, grew or changed contents: measure them again at
         the next far-out frame."""
+        self._measured += 1
         if ids is None:
             self._inner.clear()
             return
@@ -63,28 +75,27 @@ class FarTitleLayer(QGraphicsItem):
             self._inner.pop(rid, None)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        """Cost: O(containers) rectangle tests per frame; a name is drawn from its cached picture."""
+        """Cost: a blit when nothing changed since the last frame (:class:`LayerPicture`);
+        otherwise O(containers) rectangle tests, each name drawn from its cached picture."""
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
         if detail >= FAR_DETAIL:
             self.drawn = ()
             return
         font = styles.font(FAR_TITLE_POINTS, bold=True)
+        content = (ContainerItem.revision, self._measured, len(self._items), font.key())
+        self._picture_of_names.paint(painter, option, widget, content,
+                                     lambda into, area: self._draw(into, area, detail, font))
+
+    def _draw(self, painter: QPainter, area: QRectF, detail: float, font: QFont) -> None:
         metrics = QFontMetricsF(font)
         band_height = metrics.height()
-        area = option.exposedRect
         transform = painter.worldTransform()
         ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         drawn = []
         names = []
-        for rid, box in self._items.items():
-            if not isinstance(box, ContainerItem) or not box.isVisible():
-                continue
-            rect = box.scene_rect()
+        for rid, box, rect, inner in self._boxes():
             if rect.width() * detail < FAR_TITLE_MIN_WIDTH or not area.intersects(rect):
                 continue
-            inner = self._inner.get(rid)
-            if inner is None:
-                inner = self._inner[rid] = _inner_top(box)
             if inner * detail < _INSET + band_height:
                 continue  # it would cover the name of the box just inside
             corner = transform.map(rect.topLeft())
@@ -100,11 +111,33 @@ class FarTitleLayer(QGraphicsItem):
             painter.drawPixmap(at, picture)
         painter.restore()
 
+    def _boxes(self) -> list[tuple]:
+        """``(id, item, scene rectangle, top of the first box inside)`` of every shown container,
+        kept until a container changes (:attr:`ContainerItem.revision`) or the scene's items or
+        the measures (:meth:`invalidate`) do. Cost: O(items) when made, O(1) after."""
+        key = (ContainerItem.revision, self._measured, len(self._items))
+        if self._boxes_key == key:
+            return self._box_list
+        boxes = []
+        for rid, box in self._items.items():
+            if not isinstance(box, ContainerItem) or not box.isVisible():
+                continue
+            inner = self._inner.get(rid)
+            if inner is None:
+                inner = self._inner[rid] = _inner_top(box)
+            boxes.append((rid, box, box.scene_rect(), inner))
+        self._boxes_key, self._box_list = key, boxes
+        return boxes
+
     def _picture(self, rid: str, box: ContainerItem, width: float, font: QFont, metrics: QFontMetricsF,
                  ratio: float) -> QPixmap:
         border, fill, _dashed = styles.CONTAINER_STYLES.get(box.style_key, styles.DEFAULT_CONTAINER_STYLE)
         colour = QColor(styles.SEVERITY_COLOURS[box.severity]) if box.severity else QColor(border)
-        title = metrics.elidedText(box.record.label, Qt.ElideRight, max(width, 10.0))
+        wanted = (box.record.label, max(width, 10.0), font.key())
+        elided = self._titles.get(rid)
+        if elided is None or elided[0] != wanted:  # elidedText is most of a frame's text work
+            elided = self._titles[rid] = (wanted, metrics.elidedText(wanted[0], Qt.ElideRight, wanted[1]))
+        title = elided[1]
         key = (title, colour.rgba(), fill, ratio, font.family())
         cached = self._pictures.get(rid)
         if cached is not None and cached[0] == key:
