@@ -192,8 +192,13 @@ def _start(reader: Reader, doc: LocatedMap, path: Path) -> tuple[Path | None, st
 
 def _design_file(reader: Reader, doc: LocatedMap, key: str, lab_path: Path) -> Path:
     name = reader.text(doc, key, f"'{key}'")
-    target = (lab_path.parent / name).resolve()
-    if not target.is_file():
+    try:  # a name the system refuses (too long, say) is as missing as one that is not there
+        target = (lab_path.parent / name).resolve()
+        found = target.is_file()
+    except (OSError, ValueError) as exc:
+        raise reader.fail(f"'{key}' names {_short(name)}, which is not a usable file name "
+                          f"({getattr(exc, 'strerror', None) or exc})", doc, key) from None
+    if not found:
         raise reader.fail(f"'{key}' names {name}, which is not a file next to the lab "
                           f"(looked for {target})", doc, key)
     try:
@@ -206,6 +211,10 @@ def _design_file(reader: Reader, doc: LocatedMap, key: str, lab_path: Path) -> P
         raise reader.fail(f"'{key}' names {name}, which is not a native Kumozu design "
                           f"(no 'format: kumozu' line)", doc, key)
     return target
+
+
+def _short(name: str, limit: int = 80) -> str:
+    return name if len(name) <= limit else name[:limit] + "…"
 
 
 def _goals(reader: Reader, doc: LocatedMap) -> tuple[Goal, ...]:

@@ -79,6 +79,16 @@ def test_a_missing_solution_file_is_refused_at_the_solution_line(lab_folder):
     assert error.line == line_of(text, "solution:") and "missing.kumozu.yaml" in error.message
 
 
+def test_a_start_name_the_system_refuses_is_a_located_error(lab_folder):
+    """Found by fuzzing: a start name folded with the next lines of Japanese (a file name too long
+    for the system) is refused at its line, not an OSError."""
+    long_name = "start.kumozu.yaml " + "東京の小さなパン屋のWebサイトを担当している．" * 20
+    text = GOOD_LAB.replace("start: start.kumozu.yaml", f"start: {long_name}")
+    error = refused(lab_folder, text)
+    assert error.line == line_of(text, "start:") and "not a usable file name" in error.message
+    assert len(error.message) < 300
+
+
 def test_a_solution_that_is_not_a_native_design_is_refused(lab_folder):
     (lab_folder / "notes.yaml").write_text("just: notes\n", encoding="utf-8")
     text = GOOD_LAB.replace("solution: solution.kumozu.yaml", "solution: notes.yaml")
