@@ -197,8 +197,11 @@ def vpc_cidr_blocks(d: Diagram, vpc_id: str) -> list[str]:
     return blocks
 
 
-def endpoint_prefix_list(service: str) -> str:
-    """The symbolic prefix-list id a gateway endpoint for ``service`` adds: ``s3`` -> ``pl-s3``."""
+def endpoint_prefix_list(service) -> str:
+    """The symbolic prefix-list id a gateway endpoint for ``service`` adds: ``s3`` -> ``pl-s3``.
+    A service a template left unknown adds a list that matches no AWS service (``pl-unresolved``)."""
+    if not isinstance(service, str):
+        return "pl-unresolved"
     short = service.rsplit(".", 1)[-1] if service.startswith("com.amazonaws.") else service
     return f"pl-{short}"
 

@@ -47,6 +47,19 @@ def test_effective_routes_add_local_and_endpoint_routes(vpc):
         ("0.0.0.0/0", "igw", "static"), ("pl-s3", "s3", "endpoint")]
 
 
+def test_a_gateway_endpoint_whose_service_a_template_left_unknown_routes_no_known_service(vpc):
+    """Found by the stateful editor test: a service written as an unresolved ``!Ref`` raised
+    AttributeError in every query of the route table (and with it every validation and undo)."""
+    from model.schema import Unresolved
+    vpc.route_table("rt", "vpc", subnets=["pub"])
+    vpc.add("VpcEndpoint", "ep", "vpc", endpoint_type="gateway", service=Unresolved("!Ref Service"),
+            route_tables=["rt"])
+    routes = q.effective_routes(vpc.diagram, "rt")
+    assert [(r.destination, r.target) for r in routes if r.origin == "endpoint"] == [("pl-unresolved", "ep")]
+    from validators.engine import validate
+    validate(vpc.diagram)
+
+
 def test_a_subnet_zone_comes_from_its_zone_box_or_its_property(vpc):
     assert q.az_of(vpc.diagram, "pub") == "us-east-1a"
     assert q.az_of(vpc.diagram, "loose") == "us-east-1b"
