@@ -10,7 +10,7 @@ import re
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
@@ -22,14 +22,27 @@ EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 _TITLE_LINE = re.compile(r"^title:\s*['\"]?(.+?)['\"]?\s*$", re.MULTILINE)
 Key = QKeySequence.StandardKey
 
-#: Edges and centres the Align menu offers, in its order.
+# Edges and centres the Align menu offers, in its order.
 ALIGNMENTS = ("left", "h-center", "right", "top", "v-center", "bottom")
 
 
+# The bundled examples' titles as the menu says them, translatable (a design file holds one title, in
+# English); an example not listed here is shown by the title in its file.
+_EXAMPLE_TITLES = {
+    "dual-az-web": QT_TRANSLATE_NOOP("Examples", "Dual-AZ web application"),
+    "ecs-fargate": QT_TRANSLATE_NOOP("Examples", "ECS on Fargate in private subnets"),
+    "route-tables": QT_TRANSLATE_NOOP("Examples", "The notes' route table examples"),
+}
+
+
 def example_files() -> list[tuple[Path, str]]:
-    """The bundled examples with their titles, sorted by file name."""
+    """The bundled examples with their titles in the interface language, sorted by file name."""
     out = []
     for path in sorted(EXAMPLES_DIR.glob("*.kumozu.yaml")):
+        stem = path.name.removesuffix(".kumozu.yaml")
+        if stem in _EXAMPLE_TITLES:
+            out.append((path, QCoreApplication.translate("Examples", _EXAMPLE_TITLES[stem])))
+            continue
         try:
             match = _TITLE_LINE.search(path.read_text(encoding="utf-8")[:4000])
         except (OSError, UnicodeDecodeError):

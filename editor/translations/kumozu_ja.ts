@@ -419,6 +419,21 @@
     </message>
 </context>
 <context>
+    <name>Examples</name>
+    <message>
+        <source>Dual-AZ web application</source>
+        <translation>2つのAZにまたがるWebアプリケーション</translation>
+    </message>
+    <message>
+        <source>ECS on Fargate in private subnets</source>
+        <translation>プライベートサブネットのECS on Fargate</translation>
+    </message>
+    <message>
+        <source>The notes&apos; route table examples</source>
+        <translation>ノートのルートテーブルの例</translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
     <message>
         <source>e.g. %1 or %2</source>
@@ -1936,7 +1951,6 @@ The file gives no value Kumozu can use here (a template parameter or imported va
     <name>WindowActions</name>
     <message>
         <source>&amp;New</source>
-        <extracomment>Edges and centres the Align menu offers, in its order.</extracomment>
         <translation>新規(&amp;N)</translation>
     </message>
     <message>

@@ -66,10 +66,7 @@ def technical_values() -> set[str]:
     from model.kinds import ALL_KINDS
     from validators.reachability import SERVICES
 
-    from editor.window_actions import example_files
-
     values = {rule.id for rule in all_rules()} | set(ENVIRONMENTS) | set(SERVICES)
-    values |= {title for _path, title in example_files()}  # File ▸ Open Example lists their titles
     for kind in ALL_KINDS:
         for _path, field in iter_fields(kind.fields):
             values |= {c for c in (field.choices or ()) if choice_label(c, "ja") == c}
