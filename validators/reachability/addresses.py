@@ -20,6 +20,8 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
+from .quick_init import quick_init
+
 __all__ = ["Address", "PUBLIC", "public_address", "EPHEMERAL", "ANY_PORT", "within", "overlap"]
 
 #: The ephemeral ports replies come back to: NAT gateways, load balancers and Lambda use all of
@@ -28,6 +30,7 @@ EPHEMERAL = (1024, 65535)
 ANY_PORT = (0, 65535)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Address:
     label: str

@@ -23,6 +23,7 @@ from model.diagram import Diagram
 from model.kinds.networking import ENDPOINT_SERVICES
 
 from .index import DEFAULT_GROUP_PREFIX, groups_on, service_name
+from .quick_init import quick_init
 from .tracking import network_index
 
 __all__ = ["Endpoint", "FlowError", "resolve", "resolve_resource", "SERVICES", "COMPOSITE_SERVICES", "INTERNET",
@@ -53,6 +54,7 @@ class FlowError(ValueError):
     """A name that does not stand for a place traffic can start or end at."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class Endpoint:
     """One end of a flow.

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 
 from .addresses import Address
 from .index import NetworkIndex, SgRule
+from .quick_init import quick_init
 
 __all__ = ["SgVerdict", "AclVerdict", "check_groups", "check_acl", "protocol_matches"]
 
 
+@quick_init
 @dataclass(frozen=True)
 class SgVerdict:
     allowed: bool
@@ -30,6 +32,7 @@ class SgVerdict:
     no_rules: bool = False
 
 
+@quick_init
 @dataclass(frozen=True)
 class AclVerdict:
     allowed: bool

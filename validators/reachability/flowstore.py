@@ -31,6 +31,7 @@ from .endpoints import FlowError
 from .evaluator import trace
 from .index import NetworkIndex
 from .producers import PRODUCERS, ImpliedFlow, produce
+from .quick_init import quick_init
 from .reads import Reads
 from .results import TraceResult
 from .tracking import Tracker, tracker_of
@@ -41,6 +42,7 @@ __all__ = ["ImpliedResult", "FlowStore", "flow_store", "key_text"]
 _HISTORY = 32
 
 
+@quick_init
 @dataclass(frozen=True)
 class ImpliedResult:
     """An implied flow with its trace. ``satisfied`` when the flow, or one full set of its

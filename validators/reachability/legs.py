@@ -21,6 +21,7 @@ from model.diagram import Diagram
 from .addresses import Address, public_address
 from .endpoints import Endpoint, public_ip_in, resolve_resource
 from .index import NetworkIndex
+from .quick_init import quick_init
 from .results import Blocked, Check, Direction, Hop
 from .routing import Arrival, route
 from .walk import Side, Walk, lookup, sentence
@@ -30,6 +31,7 @@ __all__ = ["LegSpec", "LegResult", "run_leg", "side_of", "target_ports"]
 _EDGE_PORTS = (80, 443)
 
 
+@quick_init
 @dataclass(frozen=True)
 class LegSpec:
     """What one leg carries. ``target_group`` is set when the leg is a load balancer sending to a
@@ -54,6 +56,7 @@ class LegSpec:
     gateway_only: bool = False
 
 
+@quick_init
 @dataclass(frozen=True)
 class LegResult:
     forward: tuple[Hop, ...]

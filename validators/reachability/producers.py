@@ -22,6 +22,7 @@ from model import queries as q
 from .endpoints import default_port
 from .index import NetworkIndex, listener_target_groups
 from .legs import target_ports
+from .quick_init import quick_init
 from .reads import Reads
 from .results import Flow
 
@@ -36,6 +37,7 @@ _SERVICE_KINDS = ("S3Bucket", "DynamoDbTable", "SqsQueue", "SnsTopic", "LogGroup
                   "ApiGateway", "EventRule")
 
 
+@quick_init
 @dataclass(frozen=True)
 class ImpliedFlow:
     """A flow the design implies. ``category`` says why (see :mod:`.implied`), ``reason`` says it in

@@ -13,6 +13,8 @@ from typing import Any
 from model import queries as q
 from model.cidr import is_prefix_list, parse
 
+from .quick_init import quick_init
+
 __all__ = ["SubnetInfo", "RouteEntry", "SgRule", "NaclRule", "DEFAULT_GROUP_PREFIX", "service_name",
            "listener_target_groups", "sorted_routes", "sg_rules", "acl_rules"]
 
@@ -25,6 +27,7 @@ DEFAULT_GROUP_PREFIX = "default@"
 _PREFIX_LIST_RANK = 129
 
 
+@quick_init
 @dataclass(frozen=True)
 class SubnetInfo:
     id: str
@@ -38,6 +41,7 @@ class SubnetInfo:
     cidr: str = ""
 
 
+@quick_init
 @dataclass(frozen=True)
 class RouteEntry:
     destination: str
@@ -56,6 +60,7 @@ class RouteEntry:
             return text
 
 
+@quick_init
 @dataclass(frozen=True)
 class SgRule:
     protocol: str
@@ -84,6 +89,7 @@ class SgRule:
         return f"{direction} rule {self.index + 1}: {what} {word} {peer}"
 
 
+@quick_init
 @dataclass(frozen=True)
 class NaclRule:
     number: int

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .quick_init import quick_init
+
 __all__ = ["Flow", "Hop", "Blocked", "Path", "TraceResult", "Check", "Direction"]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Flow:
     """Traffic from ``source`` to ``destination``: each a resource id, ``internet``, or an AWS
@@ -54,6 +57,7 @@ class Direction:
     RETURN = "return"
 
 
+@quick_init
 @dataclass(frozen=True)
 class Hop:
     """One step of a path.
@@ -72,19 +76,13 @@ class Hop:
     matched: str = ""
     passed: bool = True
 
-    def __init__(self, location: str, component: str, kind: str, check: str, detail: str,
-                 matched: str = "", passed: bool = True):
-        # A trace makes thousands of hops; filling the instance dict at once is half the cost of
-        # the generated frozen __init__ (one object.__setattr__ per field).
-        self.__dict__.update(location=location, component=component, kind=kind, check=check,
-                             detail=detail, matched=matched, passed=passed)
-
     def as_dict(self) -> dict:
         return {"location": self.location, "component": self.component, "kind": self.kind,
                 "check": self.check, "detail": self.detail, "matched": self.matched,
                 "passed": self.passed}
 
 
+@quick_init
 @dataclass(frozen=True)
 class Blocked:
     """Why a path is blocked: the explanation ``code``, the ``component`` that drops the traffic,
@@ -103,6 +101,7 @@ class Blocked:
                 "resources": list(self.resources)}
 
 
+@quick_init
 @dataclass(frozen=True)
 class Path:
     """One concrete way through the network (one source subnet, one destination subnet, one
@@ -134,6 +133,7 @@ class Path:
                 "blocked": self.blocked.as_dict() if self.blocked else None}
 
 
+@quick_init
 @dataclass(frozen=True)
 class TraceResult:
     """The answer to "can ``flow.source`` reach ``flow.destination``?".

@@ -28,6 +28,7 @@ from model import queries as q
 
 from .addresses import Address
 from .endpoints import Endpoint, public_ip_in, resolve_resource
+from .quick_init import quick_init
 from .results import Check
 from .walk import Side, Walk, lookup, sentence
 
@@ -38,6 +39,7 @@ __all__ = ["Arrival", "route", "connected", "MAX_DEPTH"]
 MAX_DEPTH = 4
 
 
+@quick_init
 @dataclass(frozen=True)
 class Arrival:
     """Where routing delivered the packet: into a VPC (``vpc``), onto the internet, or to an AWS

@@ -19,6 +19,7 @@ from .codes import CODES
 from .endpoints import Endpoint
 from .filters import check_acl, check_groups
 from .index import DEFAULT_GROUP_PREFIX, NetworkIndex, RouteEntry, SubnetInfo
+from .quick_init import quick_init
 from .results import Blocked, Check, Direction, Hop
 
 __all__ = ["Side", "Walk", "what", "sentence", "lookup"]
@@ -58,6 +59,7 @@ def sentence(text: str) -> str:
     return text if text.endswith(".") else text + "."
 
 
+@quick_init
 @dataclass(frozen=True)
 class Side:
     """An endpoint at one of its placements: a network interface in ``subnet`` (``None`` when the
