@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPaintEngine, QPixmap, QTransform
+from PySide6.QtGui import QImage, QPainter, QPaintEngine, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from .. import styles
@@ -38,16 +38,18 @@ class LayerPicture:
     def __init__(self) -> None:
         self._seen: tuple | None = None  # the key of the last frame drawn straight into the view
         self._key: tuple | None = None  # the key ``_pixmap`` was drawn for
-        self._pixmap: QPixmap | None = None
+        # A QImage, not a QPixmap: it is plain memory, safe to free whenever Python collects the
+        # layer (even after the application object is gone), and as fast to blit on a raster device.
+        self._image: QImage | None = None
 
     def forget(self) -> None:
         """Drop the picture (it is made again once a frame repeats)."""
-        self._seen = self._key = self._pixmap = None
+        self._seen = self._key = self._image = None
 
     @property
     def kept(self) -> bool:
         """Whether a picture is being kept (what a test can ask)."""
-        return self._pixmap is not None
+        return self._image is not None
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None,
               content: Hashable, draw: Callable[[QPainter, QRectF], None]) -> None:
@@ -71,7 +73,7 @@ class LayerPicture:
             self._make(painter, widget, key, draw)
         painter.save()
         painter.resetTransform()
-        painter.drawPixmap(QPointF(-_BLEED, -_BLEED), self._pixmap)
+        painter.drawImage(QPointF(-_BLEED, -_BLEED), self._image)
         painter.restore()
 
     def _key_for(self, painter: QPainter, widget: QWidget | None, content: Hashable) -> tuple | None:
@@ -93,13 +95,14 @@ class LayerPicture:
         # pattern where it clips the line to the device, so the device must not end where the
         # line layer's own clipping (which keeps dashes in phase) begins.
         size = widget.size().grownBy(QMargins(_BLEED, _BLEED, _BLEED, _BLEED))
-        pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.transparent)
-        into = QPainter(pixmap)
+        image = QImage(round(size.width() * ratio), round(size.height() * ratio),
+                       QImage.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.transparent)
+        into = QPainter(image)
         into.setRenderHints(painter.renderHints())
         into.setTransform(transform * QTransform.fromTranslate(_BLEED, _BLEED))
         area, invertible = transform.inverted()
         draw(into, area.mapRect(QRectF(widget.rect())) if invertible else QRectF())
         into.end()
-        self._pixmap, self._key = pixmap, key
+        self._image, self._key = image, key

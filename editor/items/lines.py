@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 
 from .. import styles
 from .base import DiagramItem
+from .layer_cache import LayerPicture
 
 __all__ = ["ReferenceItem", "LineLayer", "FAINT_DETAIL", "edge_point"]
 
@@ -42,6 +43,8 @@ class ReferenceItem(QGraphicsPathItem):
         self.key = key
         self.relation = relation
         self.layer = layer
+        self.segment = QLineF()
+        self.bounds = QRectF()
         self.setPen(pen)
         self.setZValue(styles.Z_REFERENCE)
         self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemHasNoContents)
@@ -52,11 +55,7 @@ class ReferenceItem(QGraphicsPathItem):
         self.target_id: str = ""
         #: Both ends have items on the canvas (otherwise the line is not drawn at all).
         self.ends_shown = False
-        self.faint = pen.style() != Qt.SolidLine
-        self.pen_key = (pen.color().rgba(), pen.widthF())
-        self.segment = QLineF()
         self.head = QPolygonF()
-        self.bounds = QRectF()
         self._shape: tuple[QPainterPath, QPainterPath] | None = None
 
     @property
@@ -91,7 +90,16 @@ class ReferenceItem(QGraphicsPathItem):
 
     def _repaint(self, rect: QRectF | None = None) -> None:
         if self.layer is not None:
-            self.layer.update(rect if rect is not None else self.bounds)
+            self.layer.revision += 1
+            rect = rect if rect is not None else self.bounds
+            if not rect.isEmpty():  # an empty rectangle would repaint the whole layer
+                self.layer.update(rect)
+
+    def setPen(self, pen: QPen) -> None:  # noqa: N802 - Qt's name
+        super().setPen(pen)
+        self.faint = pen.style() != Qt.SolidLine
+        self.pen_key = (pen.color().rgba(), pen.widthF())
+        self._repaint()
 
     def itemChange(self, change, value):  # noqa: N802 - Qt's name
         if change in (QGraphicsItem.ItemSelectedHasChanged, QGraphicsItem.ItemVisibleHasChanged):
@@ -150,13 +158,23 @@ class LineLayer(QGraphicsItem):
         self.setZValue(styles.Z_REFERENCE)
         self.setAcceptedMouseButtons(Qt.NoButton)
         self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)
+        #: Counts every change of any line's geometry, pen, selection, visibility or presence
+        #: (:meth:`ReferenceItem._repaint`): the layer keeps its picture while this stays the same.
+        self.revision = 0
+        self._picture = LayerPicture()
 
     def boundingRect(self) -> QRectF:
         return _EVERYWHERE
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        """Cost: a blit when no line changed since the last frame (:class:`LayerPicture`);
+        otherwise O(lines) rectangle tests and the lines in the exposed area drawn."""
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        area = option.exposedRect.adjusted(-10, -10, 10, 10)
+        self._picture.paint(painter, option, widget, (self.revision, len(self._lines)),
+                            lambda into, exposed: self._draw(into, exposed, detail))
+
+    def _draw(self, painter: QPainter, exposed: QRectF, detail: float) -> None:
+        area = exposed.adjusted(-10, -10, 10, 10)
         if detail < FAINT_DETAIL:
             self._paint_far(painter, area, detail)
             return
