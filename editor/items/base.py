@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from model.i18n import kind_label
 from model.resources import Resource
@@ -23,9 +23,13 @@ __all__ = ["DiagramItem", "escape_html", "SEVERITY_ORDER"]
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-class DiagramItem(QGraphicsItem):
+class DiagramItem(QGraphicsRectItem):
     """A resource on the canvas. Selectable, but not movable by Qt: the canvas tools move items
-    themselves so that a drag becomes exactly one undo command on release."""
+    themselves so that a drag becomes exactly one undo command on release.
+
+    A rectangle item only so that an item whose bounds never change (a resource) can hand them to
+    Qt once (``setRect``) instead of answering ``boundingRect`` from Python, which Qt asks twice per
+    item and frame; subclasses paint everything themselves and define their own ``shape``."""
 
     def __init__(self, record: Resource, subtitle: str = "", parent: QGraphicsItem | None = None):
         super().__init__(parent)
