@@ -81,12 +81,15 @@ class Document(QObject):
             self._set_origin(opened.path, opened.format, opened.notes)
 
     def __del__(self) -> None:
-        # When the collector frees a document, PySide clears this wrapper before Qt destroys the
-        # object, and the undo stack, destroyed first, still announces cleanChanged: delivered to
-        # a half-freed wrapper, that is a segmentation fault (PySide 6.11). Silence the stack first.
+        # When the collector frees a document, its objects are torn down in no particular order:
+        # the undo stack, destroyed after its commands' Python halves (or with this wrapper already
+        # cleared), announced cleanChanged into a half-freed wrapper or deleted a command twice,
+        # segmentation faults in PySide 6.11. A finalizer runs while everything is still whole, so
+        # the stack is silenced and emptied here, before any of that.
         stack = self.__dict__.get("undo_stack")
         if stack is not None and Shiboken.isValid(stack):
             stack.blockSignals(True)
+            stack.clear()
 
     # ------------------------------------------------------------------ state
     @property
