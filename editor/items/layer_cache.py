@@ -3,7 +3,7 @@
 The line layer and the far-out name layer each draw hundreds of things from Python every frame,
 even when Qt repaints only a hovered icon's corner, and most frames change nothing they draw (a
 findings outline, a hover, a selection box, a window exposed again). :class:`LayerPicture` keeps
-what the layer drew over the whole viewport as a pixmap, keyed by everything the drawing depends
+what the layer drew over the whole viewport as an image, keyed by everything the drawing depends
 on (what the layer's owner says changed, the view's transform, its size, the device pixel ratio,
 the render hints and the canvas style being painted), and blits it while the key stays the same.
 
@@ -37,7 +37,7 @@ class LayerPicture:
 
     def __init__(self) -> None:
         self._seen: tuple | None = None  # the key of the last frame drawn straight into the view
-        self._key: tuple | None = None  # the key ``_pixmap`` was drawn for
+        self._key: tuple | None = None  # the key ``_image`` was drawn for
         # A QImage, not a QPixmap: it is plain memory, safe to free whenever Python collects the
         # layer (even after the application object is gone), and as fast to blit on a raster device.
         self._image: QImage | None = None
