@@ -24,8 +24,8 @@ import yaml
 from . import kinds as _kinds
 from .schema import Field
 
-__all__ = ["LANGUAGES", "normalize_language", "default_language", "catalogue", "kind_label",
-           "kind_description", "category_label", "field_label", "field_help", "choice_label",
+__all__ = ["LANGUAGES", "normalize_language", "default_language", "catalogue", "read_catalogue",
+           "kind_label", "kind_description", "category_label", "field_label", "field_help", "choice_label",
            "relation_label", "edit_label", "field_owner", "TemplatePatterns", "iter_fields", "missing_entries",
            "PLACEHOLDER"]
 
@@ -54,15 +54,21 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
 
 
 @lru_cache(maxsize=None)
-def catalogue(language: str) -> dict:
-    """The model catalogue of ``language`` (empty for English, the language of the model itself)."""
+def read_catalogue(directory: Path, language: str) -> dict:
+    """``<directory>/<language>.yaml`` read once (empty for English, the language of the sources,
+    and for a language with no catalogue). The model and the validators each keep one."""
     if language == "en":
         return {}
-    path = LOCALE_DIR / f"{language}.yaml"
+    path = directory / f"{language}.yaml"
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle) or {}
+
+
+def catalogue(language: str) -> dict:
+    """The model catalogue of ``language`` (empty for English, the language of the model itself)."""
+    return read_catalogue(LOCALE_DIR, language)
 
 
 def _kind_entry(kind_name: str, language: str) -> dict:

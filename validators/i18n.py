@@ -20,11 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-import yaml
 
 from model import i18n as model_i18n
 from model import kinds as _kinds
-from model.i18n import LANGUAGES, PLACEHOLDER, default_language, normalize_language
+from model.i18n import LANGUAGES, PLACEHOLDER, default_language, normalize_language, read_catalogue
 
 from .finding import Finding, Severity
 from .reachability.codes import CODES
@@ -39,16 +38,9 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
 
-@lru_cache(maxsize=None)
 def catalogue(language: str) -> dict:
     """The validators' catalogue of ``language`` (empty for English)."""
-    if language == "en":
-        return {}
-    path = LOCALE_DIR / f"{language}.yaml"
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+    return read_catalogue(LOCALE_DIR, language)
 
 
 def _rule_entry(rule_id: str, language: str) -> dict:
