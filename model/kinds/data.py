@@ -31,7 +31,9 @@ KINDS = (
              "A MySQL- or PostgreSQL-compatible cluster whose storage is replicated across three "
              "Availability Zones; readers can take over from the writer."), fields=(
         choice("engine", ("aurora-mysql", "aurora-postgresql"), "aurora-mysql"),
-        number("instance_count", 2, minimum=0, help="The writer and its readers."),
+        # AWS: a writer and up to 15 Aurora Replicas (aws-facts DB-006); a larger count could not
+        # be deployed, and the template export writes one DBInstance per instance.
+        number("instance_count", 2, minimum=0, maximum=16, help="The writer and its readers."),
         text("instance_class", "db.r6g.large", help="The class of the writer and its readers."),
         ref("db_subnet_group", ("DbSubnetGroup",), "placed in", label="DB subnet group"),
         refs("security_groups", ("SecurityGroup",), "protected by", drawn=False),

@@ -121,3 +121,18 @@ def test_field_types_are_all_used():
     used = {f.type for k in kinds.ALL_KINDS for f in k.fields} | {
         s.type for k in kinds.ALL_KINDS for f in k.fields for s in f.fields}
     assert used >= set(FieldType) - {FieldType.CIDR}
+
+
+def test_an_aurora_cluster_holds_at_most_sixteen_instances(builder):
+    """A writer and up to 15 replicas, as AWS allows: a larger count is refused by the model (the
+    export wrote one DBInstance per instance: a fuzzed 70,000 made a 24 MB template)."""
+    import pytest
+
+    from model import edits
+    from model.errors import PropertyError
+
+    builder.vpc("vpc", "10.0.0.0/16")
+    builder.add("AuroraCluster", "db", "vpc", instance_count=16)
+    with pytest.raises(PropertyError, match="outside 0..16"):
+        builder.diagram.apply(edits.set_property(builder.diagram, "db", "instance_count", 17))
+    assert builder.diagram["db"].get("instance_count") == 16
