@@ -46,3 +46,30 @@ def qapp(qapp):
     from editor.translations import use_language
     use_language("en")
     return qapp
+
+
+@pytest.fixture
+def isolated_settings(tmp_path, monkeypatch):
+    """Never read or write the user's real settings or recovery folder: ``(settings, recovery)``
+    folders of the test's own."""
+    settings = tmp_path / "settings"
+    recovery = tmp_path / "recovery"
+    settings.mkdir()
+    monkeypatch.setenv("KUMOZU_SETTINGS_DIR", str(settings))
+    monkeypatch.setenv("KUMOZU_RECOVERY_DIR", str(recovery))
+    return settings, recovery
+
+
+@pytest.fixture
+def dialogs(qtbot):
+    """Answers the next modal dialogs (:class:`tests.support.windows.DialogAnswerer`); a dialog
+    still open at the end of the test is rejected, so no test hangs on one."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from tests.support.windows import DialogAnswerer
+
+    answerer = DialogAnswerer()
+    yield answerer
+    answerer._timer.stop()
+    if isinstance(QApplication.activeModalWidget(), QDialog):
+        QApplication.activeModalWidget().reject()

@@ -1,33 +1,12 @@
-"""Fixtures for the reliability tests: private settings and recovery folders, an editor window on a
-private copy of an example with unsaved work in it, and a way to answer the next dialog."""
+"""Fixtures for the reliability tests: an editor window on a private copy of an example with
+unsaved work in it. (``isolated_settings`` and ``dialogs`` come from ``tests/conftest.py``.)"""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog
 
 from model import edits
-from tests.editor.window.conftest import DialogAnswerer, copy_example
-
-
-@pytest.fixture
-def isolated_settings(tmp_path, monkeypatch):
-    """Never read or write the user's real settings or recovery folder."""
-    settings = tmp_path / "settings"
-    recovery = tmp_path / "recovery"
-    settings.mkdir()
-    monkeypatch.setenv("KUMOZU_SETTINGS_DIR", str(settings))
-    monkeypatch.setenv("KUMOZU_RECOVERY_DIR", str(recovery))
-    return settings, recovery
-
-
-@pytest.fixture
-def dialogs(qtbot):
-    answerer = DialogAnswerer()
-    yield answerer
-    answerer._timer.stop()
-    if isinstance(QApplication.activeModalWidget(), QDialog):
-        QApplication.activeModalWidget().reject()
+from tests.support.windows import copy_example
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import pytest
 
 from editor.app import start_editor
 from editor.recovery import RecoveryStore
-from tests.editor.window.conftest import copy_example
+from tests.support.windows import copy_example
 
 DRIVER = Path(__file__).with_name("crashing_editor.py")
 ROOT = Path(__file__).resolve().parents[2]

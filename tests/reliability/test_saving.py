@@ -22,7 +22,7 @@ from editor import file_ops
 from model import edits, native_format
 from model.documents import open_design
 from model.files import atomic_write
-from tests.editor.window.conftest import copy_example
+from tests.support.windows import copy_example
 from tests.support.generated import sized_design
 
 SAVER = Path(__file__).with_name("editor_saver.py")

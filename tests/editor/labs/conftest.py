@@ -6,17 +6,11 @@ from __future__ import annotations
 import pytest
 
 from labs import load_course
-from tests.editor.window.conftest import DialogAnswerer
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, monkeypatch):
-    """Never read or write the user's real settings or recovery folder."""
-    settings = tmp_path / "settings"
-    settings.mkdir()
-    monkeypatch.setenv("KUMOZU_SETTINGS_DIR", str(settings))
-    monkeypatch.setenv("KUMOZU_RECOVERY_DIR", str(tmp_path / "recovery"))
-    return settings
+def _private_settings(isolated_settings):
+    """Every labs test keeps away from the user's settings and recovery folder."""
 
 
 @pytest.fixture
@@ -47,17 +41,6 @@ def make_window(qtbot):
             window.close()
         except RuntimeError:  # already closed and deleted by the test
             pass
-
-
-@pytest.fixture
-def dialogs(qtbot):
-    from PySide6.QtWidgets import QApplication, QDialog
-
-    answerer = DialogAnswerer()
-    yield answerer
-    answerer._timer.stop()
-    if isinstance(QApplication.activeModalWidget(), QDialog):
-        QApplication.activeModalWidget().reject()
 
 
 @pytest.fixture

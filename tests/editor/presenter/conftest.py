@@ -1,3 +1,3 @@
 """Fixtures for the presenter tests: the Labs tests' isolated settings and real main windows."""
 
-from tests.editor.labs.conftest import course, isolated_settings, make_window  # noqa: F401 - fixtures
+from tests.editor.labs.conftest import _private_settings, course, make_window  # noqa: F401 - fixtures

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from model import edits
-from tests.editor.window.conftest import copy_example
+from tests.support.windows import copy_example
 from tests.editor.window.test_inspector import retype
 from validators.finding import Severity
 

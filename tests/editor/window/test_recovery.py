@@ -15,7 +15,7 @@ import pytest
 from editor.app import start_editor
 from editor.recovery import Autosaver, RecoveryStore
 from model import edits
-from tests.editor.window.conftest import copy_example
+from tests.support.windows import copy_example
 
 DRIVER = Path(__file__).with_name("crash_editor.py")
 

@@ -18,7 +18,7 @@ from editor.file_ops import describe_write_error
 from editor.settings import RecentFiles
 from model import edits, native_format
 from model.documents import DesignFormat, OpenedDesign, open_design
-from tests.editor.window.conftest import copy_example
+from tests.support.windows import copy_example
 
 TEMPLATE = """AWSTemplateFormatVersion: '2010-09-09'
 Resources:

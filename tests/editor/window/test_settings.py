@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from editor.settings import MAX_RECENT_FILES, Preferences, RecentFiles, settings_store
-from tests.editor.window.conftest import copy_example
+from tests.support.windows import copy_example
 
 
 def test_settings_go_to_the_folder_the_environment_names(isolated_settings):

@@ -9,7 +9,7 @@ from editor.items.overlays import HopMarker
 from editor.trace_panel import INTERNET, TracePanel
 from model import edits
 from model.frozen import thaw
-from tests.editor.window.conftest import copy_example
+from tests.support.windows import copy_example
 
 
 @pytest.fixture
