@@ -42,3 +42,17 @@ def test_short_forms_are_plain_when_they_can_be_and_nested_functions_keep_a_long
 
 def test_a_hand_written_symbolic_value_that_is_not_an_intrinsic_stays_text():
     assert parse_expression("{not: [valid") == "{not: [valid"
+
+
+def test_remembered_expressions_are_the_ones_written_afresh():
+    """Small forms are remembered; a remembered text must be what the form alone gives, whatever
+    was written before it (a list of one name is not the name, a number not its text)."""
+    from model.cloudformation import dumper
+
+    forms = [{"Ref": "LatestAmiId"}, {"Ref": ["LatestAmiId"]}, {"Fn::GetAtt": ["Alb", "DNSName"]},
+             {"Fn::GetAtt": "Alb.DNSName"}, {"Fn::Sub": "a ${B}"}, {"Ref": 10}, {"Ref": "10"}]
+    fresh = [dumper._expression(f) for f in forms]
+    dumper._EXPRESSIONS.clear()
+    assert [expression(f) for f in forms] == fresh
+    assert [expression(f) for f in reversed(forms)] == list(reversed(fresh))
+    assert fresh[0] != fresh[1]
