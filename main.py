@@ -14,8 +14,10 @@ Qt, so they start fast and run anywhere.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -91,6 +93,26 @@ def main(argv: list[str] | None = None) -> int:
         from editor.app import run_editor
         return run_editor(getattr(args, "file", None) or str(BUILT_IN_EXAMPLE),
                           region=getattr(args, "region", None))
+    with _collector_for_one_shot():
+        return _run_headless(args)
+
+
+@contextmanager
+def _collector_for_one_shot():
+    """A headless command builds one design and exits. With Python's default thresholds the cyclic
+    garbage collector passed over everything imported and read dozens of times meanwhile (about a
+    tenth of ``validate``'s whole run on a 500-resource template) and found almost nothing: what
+    is read lives until the end. Collecting every 10,000 allocations instead of 700 keeps cycles
+    bounded all the same. Restored afterwards for callers that go on (tests call ``main``)."""
+    before = gc.get_threshold()
+    gc.set_threshold(10_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _run_headless(args) -> int:
     from model.errors import KumozuError, LoadError
     try:
         if args.command == "validate":

@@ -122,3 +122,15 @@ def test_export_never_leaves_a_half_written_file(tmp_path):
     assert main.main(["export", str(EXAMPLE), "-o", str(out)]) == 0
     assert native_format.loads(out.read_text(encoding="utf-8"))
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".copy.yaml.")]
+
+
+def test_a_headless_command_leaves_the_collector_as_it_found_it(capsys):
+    """main tunes the garbage collector for a one-shot command and gives the caller back its own
+    settings (tests and embedding scripts call main in a process that goes on)."""
+    import gc
+    before = gc.get_threshold()
+    assert main.main(["validate", str(EXAMPLE)]) == 0
+    assert gc.get_threshold() == before
+    with pytest.raises(SystemExit):
+        main.main(["validate", "--format", "nonsense", str(EXAMPLE)])
+    assert gc.get_threshold() == before
