@@ -9,6 +9,7 @@ direction and the explanation code. The flow is reachable only when every path i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .quick_init import quick_init
 
@@ -57,16 +58,17 @@ class Direction:
     RETURN = "return"
 
 
-@quick_init
-@dataclass(frozen=True)
-class Hop:
+class Hop(NamedTuple):
     """One step of a path.
 
     ``location`` is where the packet is (the resource whose network interface, gateway or service
     it is at; ``internet``; a service name); ``component`` is what was checked there (a security
     group, a network ACL, a route table, a gateway...) and ``kind`` its kind. ``detail`` says in a
     sentence what was checked and ``matched`` which rule or route decided (empty when nothing
-    matched)."""
+    matched).
+
+    A named tuple rather than a frozen dataclass: a full validation makes a hop per check on every
+    implied flow (12,500 at 1,000 resources), and a tuple is built in half the time."""
 
     location: str
     component: str
