@@ -55,6 +55,18 @@ class LegSpec:
     vpc_origin: bool = False
     gateway_only: bool = False
 
+    def __hash__(self) -> int:
+        # Part of the key of every remembered leg, hashed at each look-up and store: hash the
+        # fields once (kept outside them, so equality is unchanged), as Endpoint does.
+        try:
+            return self.__dict__["_hash"]
+        except KeyError:
+            value = self.__dict__["_hash"] = hash((self.source, self.destination, self.protocol,
+                                                  self.port, self.target_group, self.listener_port,
+                                                  self.preserve_client, self.viewer_port,
+                                                  self.vpc_origin, self.gateway_only))
+            return value
+
 
 @quick_init
 @dataclass(frozen=True)

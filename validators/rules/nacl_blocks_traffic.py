@@ -27,8 +27,10 @@ _BLOCKERS = {
 
 def check_item(diagram: Diagram, item: ImpliedResult):
     """This rule's finding about one traced implied flow, if it has one."""
+    if item.satisfied:  # most flows: decided before looking for the blocked path
+        return
     blocked = item.result.blocked
-    if item.satisfied or not item.implied.strict or blocked is None \
+    if not item.implied.strict or blocked is None \
             or blocked.code not in NACL_CODES:
         return
     hop = blocking_hop(item.result)

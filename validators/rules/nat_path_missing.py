@@ -25,8 +25,10 @@ _ALTERNATIVES = {
 
 def check_item(diagram: Diagram, item: ImpliedResult):
     """This rule's finding about one traced implied flow, if it has one."""
+    if item.satisfied:  # most flows: decided before looking for the blocked path
+        return
     blocked = item.result.blocked
-    if item.satisfied or item.implied.category not in OUTBOUND_CATEGORIES or blocked is None \
+    if item.implied.category not in OUTBOUND_CATEGORIES or blocked is None \
             or blocked.code not in ROUTING_CODES:
         return
     first, params = describe_flow(diagram, item)
