@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from shiboken6 import Shiboken
 
@@ -26,6 +26,10 @@ from validators.engine import Validator
 from .commands import EditCommand
 
 __all__ = ["Document", "SaveRefused", "replaced_by"]
+
+#: How long after a design is opened its validator gets ready for the first edit: after the first
+#: paint, long before anyone drags.
+_PREPARE_DELAY_MS = 300
 
 _VERSION_LINE = re.compile(r"^version:\s*(\d+)\s*$", re.MULTILINE)
 
@@ -71,6 +75,10 @@ class Document(QObject):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.clean_changed)
+        self._edit_preparation = QTimer(self)
+        self._edit_preparation.setSingleShot(True)
+        self._edit_preparation.setInterval(_PREPARE_DELAY_MS)
+        self._edit_preparation.timeout.connect(self._prepare_for_edits)
         self.diagram = Diagram()
         self.validator: Validator | None = None
         self.path: str | None = None
@@ -90,6 +98,9 @@ class Document(QObject):
         if stack is not None and Shiboken.isValid(stack):
             stack.blockSignals(True)
             stack.clear()
+        timer = self.__dict__.get("_edit_preparation")
+        if timer is not None and Shiboken.isValid(timer):
+            timer.stop()
 
     # ------------------------------------------------------------------ state
     @property
@@ -173,7 +184,14 @@ class Document(QObject):
         self.validator = Validator(diagram)
         self.validator.changed.connect(self.findings_changed.emit)
         diagram.changed.connect(self._forward_change)
+        self._edit_preparation.start()
         self.diagram_replaced.emit()
+
+    def _prepare_for_edits(self) -> None:
+        """The full validation on opening leaves what the first edit needs unbuilt (a one-shot
+        ``validate`` never uses it); build it now, while the user is looking, not at the first drag."""
+        if self.validator is not None:
+            self.validator.prepare_for_edits()
 
     def _forward_change(self, change: ChangeSet) -> None:
         self.changed.emit(change)

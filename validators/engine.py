@@ -72,6 +72,13 @@ class Validator:
     def close(self) -> None:
         self.diagram.changed.disconnect(self._on_change)
 
+    def prepare_for_edits(self) -> None:
+        """Build now what the first incremental check would build (tracing's reverse lookups,
+        which a full validation leaves for later: a one-shot run never needs them). Call it when
+        idle after opening, so the first drag is as quick as the rest."""
+        from .reachability.tracking import prepare_for_edits
+        prepare_for_edits(self.diagram)
+
     def full(self) -> FindingsDelta:
         """Run every rule on the whole diagram; returns (and emits, if not empty) what changed."""
         added: set[Finding] = set()

@@ -8,7 +8,8 @@ Public API (Qt-free; the editor draws :meth:`TraceResult.locations`, the labs gr
 - :func:`default_port` (``diagram, destination``) -> the port a flow uses when none is given
 - :func:`implied_flows` / :func:`implied_results`: the flows the design itself implies, and their
   traces (:class:`ImpliedFlow`, :class:`ImpliedResult`; kept current edit by edit, see
-  :mod:`.flowstore`); :func:`forget` drops what tracing remembers about a diagram
+  :mod:`.flowstore`); :func:`forget` drops what tracing remembers about a diagram, and
+  :func:`prepare_for_edits` readies it for the first edit (for idle time after opening)
 - :func:`tls_paths` (``diagram, entry``) -> :class:`TlsReport` per path: where TLS ends
 - :data:`CODES`: every explanation code the evaluator emits, with its meaning and usual fix
 
@@ -23,8 +24,9 @@ from .evaluator import trace
 from .implied import ImpliedFlow, ImpliedResult, implied_flows, implied_results
 from .results import Blocked, Check, Direction, Flow, Hop, Path, TraceResult
 from .tls import TlsReport, TlsSegment, tls_paths
-from .tracking import forget
+from .tracking import forget, prepare_for_edits
 
 __all__ = ["trace", "default_port", "Flow", "Hop", "Path", "Blocked", "TraceResult", "Check",
            "Direction", "FlowError", "CODES", "Code", "SERVICES", "implied_flows", "implied_results",
-           "ImpliedFlow", "ImpliedResult", "tls_paths", "TlsReport", "TlsSegment", "forget"]
+           "ImpliedFlow", "ImpliedResult", "tls_paths", "TlsReport", "TlsSegment", "forget",
+           "prepare_for_edits"]

@@ -74,15 +74,14 @@ class FlowStore:
         self.revision = -1
         #: origin (producer number, origin id) -> flow key -> (place in its output, flow)
         self._origins: dict[tuple[int, str], dict[tuple, tuple[int, ImpliedFlow]]] = {}
-        # Kept from the start: see .dependents (the first edit after opening should not build it).
-        self._origin_tokens = Dependents(lazy=False)
+        self._origin_tokens = Dependents()
         #: flow key -> origins implying it
         self._implied_by: dict[tuple, set] = {}
         #: flow key -> (winning origin, its flow)
         self._winners: dict[tuple, tuple[tuple[int, str], ImpliedFlow]] = {}
         #: flow key -> its result (None: an end that cannot be traced; left out)
         self._results: dict[tuple, ImpliedResult | None] = {}
-        self._flow_tokens = Dependents(lazy=False)
+        self._flow_tokens = Dependents()
         self._changed: dict[int, set] = {}
         self._ordered: tuple | None = None
 
@@ -116,6 +115,12 @@ class FlowStore:
         number, oid = origin
         place = self._order.relations if number == 0 else self._order.resources
         return number, place.get(oid, -1), self._origins[origin][key][0]
+
+    def prepare_for_edits(self) -> None:
+        """Build now what the first edit would otherwise build: which origins and flows each token
+        concerns (see :mod:`.dependents`)."""
+        self._origin_tokens.prepare()
+        self._flow_tokens.prepare()
 
     # ------------------------------------------------------------------ catching up
     def sync(self, tracker: Tracker) -> None:

@@ -116,6 +116,10 @@ class NetworkIndex:
         self._deps.set(key, frozenset(tokens))
         return value
 
+    def prepare_for_edits(self) -> None:
+        """Build now which facts each token concerns, which the first :meth:`update` would build."""
+        self._deps.prepare()
+
     def update(self, d: Diagram, tokens: set) -> set:
         """Forget what a change with ``tokens`` (:func:`~.reads.change_tokens`) made stale. Returns
         ``tokens`` with the keys of the facts forgotten and of the map keys that changed added:
