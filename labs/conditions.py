@@ -297,6 +297,9 @@ def _pattern(reader: Reader, container, key, field: Field, what: str, parse_sele
                                   raw, name, at_key=True)
             tests.append((name, parse_condition(reader, raw, name, sub, what, parse_selector)))
         return Contains(RecordMatches(tuple(tests)))
+    if not raw:
+        raise reader.fail(f"{what}: the condition for {field.name} is empty (expected a value, or one "
+                          f"of the operators {', '.join(OPERATORS)})", container, key)
     unknown = next(k for k in raw if k not in OPERATORS)
     raise reader.fail(f"{what}: unknown operator '{unknown}' for {field.name}"
                       f"{suggest(str(unknown), OPERATORS)} (expected {', '.join(OPERATORS)})",

@@ -143,6 +143,9 @@ def test_property_conditions_are_checked_against_the_field_type():
         selector_from("{kind: LoadBalancer, listeners: {protocl: HTTPS}}")
     with pytest.raises(LoadError, match="unknown operator 'bigger'"):
         selector_from("{kind: TargetGroup, port: {bigger: 1}}")
+    # found by fuzzing: an empty condition raised StopIteration instead of saying so
+    with pytest.raises(LoadError, match="condition for endpoint_type is empty"):
+        selector_from("{kind: VpcEndpoint, endpoint_type: {}}")
 
 
 def test_a_selector_says_what_it_means_in_both_languages():
