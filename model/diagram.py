@@ -26,6 +26,7 @@ from .events import ChangeRecorder, ChangeSet, Event
 from .frozen import FrozenDict, freeze
 from .naming import natural_key, with_article
 from .resources import RELATION_KINDS, Geometry, Relation, Resource
+from .addresses import malformed_addresses
 from .schema import ID_PATTERN, check_value, iter_refs
 
 __all__ = ["Diagram", "DEFAULT_METADATA"]
@@ -288,7 +289,7 @@ class Diagram:
             field = kind.field(name)
             if field is None:
                 raise PropertyError(f"{rid}: {with_article(kind.label)} has no property '{name}'")
-            value = check_value(field, value, f"{rid}.{name}")
+            value = _parsed_addresses(rid, field, check_value(field, value, f"{rid}.{name}"))
             old_value = record.properties.get(name)
             new = record.with_property(name, value)
             if field.is_reference or field.fields:
@@ -393,7 +394,7 @@ class Diagram:
             field = kind.field(name)
             if field is None:
                 raise PropertyError(f"{rid}: {with_article(kind.label)} has no property '{name}'")
-            props[name] = check_value(field, value, f"{rid}.{name}")
+            props[name] = _parsed_addresses(rid, field, check_value(field, value, f"{rid}.{name}"))
         props = FrozenDict(props)
         self._check_reference_kinds(rid, kind, props)
         return props
@@ -451,3 +452,13 @@ def iter_tree(diagram: Diagram, sort_key=None) -> Iterable[Resource]:
         record = stack.pop()
         yield record
         stack.extend(reversed(sorted(diagram.children(record.id), key=key)))
+
+
+def _parsed_addresses(rid: str, field, value: Any) -> Any:
+    """``value`` if every address in it parses. One that does not (``999.1.1.1/8``) could be saved
+    but never read back, so it is refused like a value of the wrong type; a network that parses
+    but AWS would refuse (a /8 VPC, a subnet outside its VPC) is a finding, not a refusal.
+    Cost: O(addresses in the value)."""
+    for bad in malformed_addresses(field, value):
+        raise PropertyError(bad.describe(rid, field))
+    return value

@@ -1,9 +1,10 @@
 """Checking what is typed into a field before it reaches the model.
 
-The model accepts any text in a CIDR field (a malformed CIDR is a finding, so a broken design can be
-opened and repaired). The inspector is stricter about *typing*: a value that is not even a network
-is shown in red with the reason and is not committed, so a half-typed ``10.0.`` never lands on the
-undo stack. Checks are pure functions, so they are tested without widgets.
+The model refuses text in a CIDR field that is not a network (no file could hold it); a network AWS
+would refuse (a /8 VPC) is a finding, so a broken design can be drawn and repaired. The inspector
+says so while the user types: a value that is not even a network is shown in red with the reason and
+is not committed, so a half-typed ``10.0.`` never reaches the model or the undo stack. Checks are
+pure functions, so they are tested without widgets.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from collections import deque
 from typing import Any
 
 from ..errors import LoadError, NewerFormatError
-from ..native_format import MalformedAddress
+from ..addresses import MalformedAddress
 from .source import where, where_key
 
 __all__ = ["TEMPLATE_FORMAT_VERSION", "check_format_version", "address_error"]

@@ -16,8 +16,7 @@ from typing import Any
 
 from .. import kinds as _kinds
 from ..diagram import Diagram
-from ..errors import KumozuError, LoadError
-from ..native_format import malformed_addresses
+from ..errors import LoadError
 from ..naming import natural_key
 from .dumper import dump_json, dump_yaml
 from .importer import import_document
@@ -26,7 +25,7 @@ from .writer import Writer, native
 from .writers import writer_for
 from .writers.network import is_default_acl_rule
 
-__all__ = ["export_template", "build_template", "ExportProblem", "ExportRefused"]
+__all__ = ["export_template", "build_template", "ExportProblem"]
 
 _ROUNDS = 5
 #: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/transform-aws-serverless.html
@@ -35,23 +34,6 @@ _SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
 
 class ExportProblem(RuntimeError):
     """The template Kumozu wrote does not read back; a bug, reported with the reason."""
-
-
-class ExportRefused(ExportProblem, KumozuError):
-    """The design holds a value no template can (an address that does not parse); the message
-    names the resource and property. An :class:`ExportProblem` too, so that whoever reports those
-    reports this, and a :class:`~model.errors.KumozuError`, so the command line exits with 2."""
-
-
-def _check_addresses(diagram: Diagram) -> None:
-    """Refuse a design holding an address that does not parse: CloudFormation would refuse it,
-    and the read-back check would report it as a bug. Cost: linear in the design's size."""
-    for record in diagram:
-        kind = _kinds.kind(record.kind)
-        for f in kind.fields:
-            for bad in malformed_addresses(f, record.properties.get(f.name)):
-                label = f"{kind.label.lower()} '{record.id}'"
-                raise ExportRefused(f"{bad.describe(label, f)}; correct it before exporting a template")
 
 
 @dataclass
@@ -104,7 +86,6 @@ def build_template(diagram: Diagram) -> dict:
     """The design as template data (long-form intrinsics). A design imported from a template keeps
     that template's parameters, conditions, expressions... where they still give the design's
     values (see :mod:`.preserve`)."""
-    _check_addresses(diagram)
     patches = _Patches()
     region = _region(diagram)
     template: dict = {}

@@ -26,7 +26,7 @@ from ..diagram import Diagram
 from ..edits import AddRelation, AddResource, Composite, SetMetadata
 from ..errors import DiagramError, LoadError, PropertyError
 from ..frozen import freeze
-from ..native_format import malformed_addresses
+from ..addresses import malformed_addresses
 from ..resources import Relation, Resource
 from ..yaml_source import LocatedMap
 from ..schema import check_value

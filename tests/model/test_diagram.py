@@ -66,9 +66,17 @@ def test_adding_then_removing_in_one_edit_announces_nothing(network):
     (lambda d: edits.set_property(d, "web-a", "cidr", 24), PropertyError),
     (lambda d: edits.set_property(d, "web-a", "route_table", "igw"), PropertyError),
     (lambda d: edits.reparent(d, "vpc", "az-a"), ContainmentError),
+    (lambda d: edits.set_property(d, "web-a", "cidr", "10.0.1.0/33"), PropertyError),
+    (lambda d: edits.set_property(d, "vpc", "cidr_blocks", ["10.0.0.0/16", "999.1.1.1/8"]), PropertyError),
+    (lambda d: edits.add_resource(d, "Subnet", "web-b", parent="az-a",
+                                  properties={"ipv6_cidr": "zz::/64"}), PropertyError),
+    (lambda d: edits.add_resource(d, "RouteTable", "rt", parent="vpc", properties={
+        "routes": [{"destination": "0.0.0.0/0", "target": "igw"},
+                   {"destination": "10.1.0.0/40", "target": "igw"}]}), PropertyError),
 ], ids=["subnet-outside-vpc", "vpc-in-subnet", "unknown-kind", "duplicate-id", "bad-id",
         "missing-parent", "unknown-property", "wrong-type", "reference-to-wrong-kind",
-        "containment-cycle"])
+        "containment-cycle", "cidr-that-does-not-parse", "secondary-block-that-does-not-parse",
+        "ipv6-that-does-not-parse", "route-destination-that-does-not-parse"])
 def test_structural_impossibilities_are_refused_and_change_nothing(network, make_edit, error):
     before = snapshot(network.diagram)
     revision = network.diagram.revision
@@ -88,6 +96,17 @@ def test_a_failing_composite_rolls_back_its_earlier_parts(network):
     with pytest.raises(ContainmentError):
         network.diagram.apply(bad)
     assert snapshot(network.diagram) == before
+
+
+def test_an_address_that_does_not_parse_is_refused_naming_where_it_is(network):
+    """No file could hold it (the native reader and the template reader refuse it at its line), so
+    the model does not either: what a design holds can always be saved and read back."""
+    with pytest.raises(PropertyError, match=r"^web-a: 'cidr' 10\.0\.1\.0/33 is not a valid IPv4 network$"):
+        network.set("web-a", cidr="10.0.1.0/33")
+    with pytest.raises(PropertyError, match=r"^rt routes\[2\]: 'destination' 10\.1\.0\.0/40 is not"):
+        network.diagram.apply(edits.add_resource(network.diagram, "RouteTable", "rt", parent="vpc", properties={
+            "routes": [{"destination": "0.0.0.0/0", "target": "igw"},
+                       {"destination": "10.1.0.0/40", "target": "igw"}]}))
 
 
 def test_semantic_problems_are_accepted(network):

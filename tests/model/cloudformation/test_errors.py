@@ -12,8 +12,7 @@ import pytest
 import main
 from model import edits
 from model.cloudformation import export_template
-from model.cloudformation.exporter import ExportRefused
-from model.errors import LoadError
+from model.errors import LoadError, PropertyError
 from tests.support.builder import load_example
 
 from .support import load
@@ -133,10 +132,10 @@ def test_a_10_mb_template_is_refused_by_the_command_line_without_a_traceback(tmp
     assert str(path) in done.stderr and "CloudFormation accepts templates of up to 1 MB" in done.stderr
 
 
-def test_exporting_a_design_with_an_address_that_does_not_parse_is_refused_naming_it():
-    """The model accepts any text in an address field (the validators report it); no template can
-    hold 'zz::/64', so the export says which resource and property, rather than reporting a bug."""
+def test_an_address_no_template_could_hold_never_reaches_a_design():
+    """No template can hold 'zz::/64' (and no native file either), so the model refuses it on the
+    edit, naming the resource and property, and an export never meets one."""
     design = load_example("route-tables")
-    design.apply(edits.set_property(design, "subnet-2", "ipv6_cidr", "zz::/64"))
-    with pytest.raises(ExportRefused, match="subnet 'subnet-2': 'ipv6_cidr' zz::/64 is not a valid IPv6"):
-        export_template(design)
+    with pytest.raises(PropertyError, match="subnet-2: 'ipv6_cidr' zz::/64 is not a valid IPv6"):
+        design.apply(edits.set_property(design, "subnet-2", "ipv6_cidr", "zz::/64"))
+    assert "zz::/64" not in export_template(design)
