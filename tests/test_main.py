@@ -134,3 +134,18 @@ def test_a_headless_command_leaves_the_collector_as_it_found_it(capsys):
     with pytest.raises(SystemExit):
         main.main(["validate", "--format", "nonsense", str(EXAMPLE)])
     assert gc.get_threshold() == before
+
+
+def test_print_only_commands_end_with_their_exit_code_and_all_their_output(tmp_path):
+    """validate and trace end without tearing the interpreter down (see main._exit_without_teardown):
+    what they print must still arrive whole, and the exit code must be theirs."""
+    path = tmp_path / "overlap.kumozu.yaml"
+    path.write_text(OVERLAPPING, encoding="utf-8")
+    found = run("validate", str(path), "--format", "json")
+    assert found.returncode == 1
+    assert json.loads(found.stdout)["summary"]["errors"] >= 1  # the whole document, parsed
+    assert run("validate", str(EXAMPLE)).returncode == 0
+    missing = run("validate", str(tmp_path / "nowhere.yaml"))
+    assert missing.returncode == 2 and "nowhere.yaml" in missing.stderr
+    traced = run("trace", str(EXAMPLE), "--from", "internet", "--to", "nothing-called-this")
+    assert traced.returncode == 2 and "nothing-called-this" in traced.stderr
