@@ -123,7 +123,8 @@ def markdown(rows: list[dict], memory: list[dict], info: dict) -> str:
     out = [f"Measured {info['date']} on {info['cpu']} ({info['cores']} cores, {info['ram']} RAM), "
            f"{info['os']}; Python {info['python']}, {info['qt']}, networkx {info['networkx']}, "
            f"PyYAML {info['PyYAML']}; peers: cfn-lint {info['cfn-lint']}, diagrams {info['diagrams']}, "
-           f"{info['graphviz']}." + _load_sentence(info), "",
+           f"{info['graphviz']}." + _load_sentence(info)
+           + (f" Merged in afterwards: {info['merged']}." if info.get("merged") else ""), "",
            "| measurement | N | CPU median ms | CPU p90 ms | wall median ms | runs | target ms | result | load "
            "| notes |",
            "|---|---:|---:|---:|---:|---:|---:|---|---:|---|"]

@@ -92,6 +92,23 @@ def _memory(names: list[str], sizes: dict[str, tuple], ctx: Context) -> list[dic
     return out
 
 
+def _merged(last: dict, rows: list[dict], memory: list[dict], info: dict) -> tuple[list, list, dict]:
+    """The last results with the cases measured now replaced, in the last run's order (new cases
+    at the end). The machine line keeps the last run's date and adds when the merged cases were
+    measured and at what load."""
+    fresh = {(r["case"], r["n"]) for r in rows}
+    by_key = {(r["case"], r["n"]): r for r in rows}
+    merged = [by_key.pop((r["case"], r["n"]), r) if (r["case"], r["n"]) in fresh else r
+              for r in last["rows"]]
+    merged += list(by_key.values())
+    remeasured = {(m["case"], m["n"]) for m in memory}
+    memory = [m for m in last.get("memory", []) if (m["case"], m["n"]) not in remeasured] + memory
+    cases = ", ".join(sorted({r["case"] for r in rows}))
+    kept = dict(last["machine"])
+    kept["merged"] = f"{cases} re-measured {info['date']} (load {info['load']['end'][0]:.1f})"
+    return merged, memory, kept
+
+
 def _memory_only(names, sizes, ctx: Context, previous: Path, readme: bool) -> int:
     data = json.loads(previous.read_text(encoding="utf-8"))
     data["memory"] = _memory(names, sizes, ctx)
@@ -113,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-only", action="store_true",
                         help="measure only peak memory, keeping the timings of the last results.json")
     parser.add_argument("--update-readme", action="store_true", help="write the tables into bench/README.md")
+    parser.add_argument("--merge", action="store_true",
+                        help="keep the last results.json and replace only the rows of the cases "
+                             "measured now (re-measuring one case after a fix without a full run)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -137,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     info["load"] = {"start": list(load_at_start), "end": list(os.getloadavg())}
     dicts = [r.as_dict() for r in rows]
+    if args.merge and previous.exists():
+        dicts, memory, info = _merged(json.loads(previous.read_text(encoding="utf-8")), dicts, memory, info)
     ctx.results.mkdir(parents=True, exist_ok=True)
     (ctx.results / "results.json").write_text(json.dumps({"machine": info, "rows": dicts, "memory": memory},
                                                          indent=1), encoding="utf-8")
