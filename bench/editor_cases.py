@@ -99,6 +99,7 @@ def case_open_paint(ctx: Context, n: int) -> list[Row]:
 
 
 def case_repaint(ctx: Context, n: int) -> list[Row]:
+    application()  # this case may run alone (--only editor.repaint)
     surface = _open(ctx.design(n))
     rows = []
     try:

@@ -96,11 +96,18 @@ def _merged(last: dict, rows: list[dict], memory: list[dict], info: dict) -> tup
     """The last results with the cases measured now replaced, in the last run's order (new cases
     at the end). The machine line keeps the last run's date and adds when the merged cases were
     measured and at what load."""
-    fresh = {(r["case"], r["n"]) for r in rows}
-    by_key = {(r["case"], r["n"]): r for r in rows}
-    merged = [by_key.pop((r["case"], r["n"]), r) if (r["case"], r["n"]) in fresh else r
-              for r in last["rows"]]
-    merged += list(by_key.values())
+    fresh: dict[tuple, list[dict]] = {}
+    for r in rows:  # a case may give several rows for one N (repaint: in view, at 100 %)
+        fresh.setdefault((r["case"], r["n"]), []).append(r)
+    merged: list[dict] = []
+    for r in last["rows"]:
+        key = (r["case"], r["n"])
+        if key not in fresh:
+            merged.append(r)
+        elif fresh[key]:
+            merged += fresh[key]
+            fresh[key] = []  # the case's other old rows for this N go with it
+    merged += [r for left in fresh.values() for r in left]
     remeasured = {(m["case"], m["n"]) for m in memory}
     memory = [m for m in last.get("memory", []) if (m["case"], m["n"]) not in remeasured] + memory
     cases = ", ".join(sorted({r["case"] for r in rows}))

@@ -27,3 +27,13 @@ def test_merged_rows_replace_their_own_case_and_size_in_place():
     assert info["date"] == "2026-11-29 10:00"
     assert info["merged"] == "b, c re-measured 2026-11-29 12:00 (load 3.0)"
     assert "Merged in afterwards: b, c re-measured 2026-11-29 12:00 (load 3.0)." in markdown(rows, memory, info)
+
+
+def test_a_case_with_several_rows_per_size_is_replaced_whole():
+    """editor.repaint gives two rows per N (in view, at 100 %): both are replaced, in place."""
+    view, full = dict(_row("repaint", 1, 20.0), label="in view"), dict(_row("repaint", 1, 10.0), label="at 100")
+    last = {"machine": _MACHINE, "memory": [], "rows": [_row("a", 1, 1.0), view, full, _row("z", 1, 2.0)]}
+    new_view, new_full = dict(view, median_ms=15.0), dict(full, median_ms=8.0)
+    rows, _, _ = _merged(last, [new_view, new_full], [], dict(_MACHINE, load={"start": [0] * 3, "end": [0] * 3}))
+    assert [(r["label"], r["median_ms"]) for r in rows] == \
+        [("a", 1.0), ("in view", 15.0), ("at 100", 8.0), ("z", 2.0)]
