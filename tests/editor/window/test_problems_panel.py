@@ -17,12 +17,12 @@ from validators.registry import rule_by_id
 
 @pytest.fixture
 def broken(builder, documents):
-    """Two overlapping subnets (an error) and a malformed CIDR (an error of another rule)."""
+    """Two overlapping subnets (an error) and a subnet too small for AWS (an error of another rule)."""
     vpc = builder.vpc("vpc", "10.0.0.0/16")
     az = builder.az("az-a", vpc)
     builder.subnet("web-a", az, "10.0.1.0/24", name="web A")
     builder.subnet("web-b", az, "10.0.1.0/24")
-    builder.subnet("odd", az, "10.0.300.0/24")
+    builder.subnet("odd", az, "10.0.3.0/29")
     return documents(OpenedDesign(builder.diagram, "broken.kumozu.yaml", DesignFormat.NATIVE))
 
 
