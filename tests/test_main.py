@@ -48,7 +48,7 @@ def test_version_is_printed():
 
 def test_validate_a_clean_design_exits_0(capsys):
     assert main.main(["validate", str(EXAMPLE)]) == 0
-    assert "0 error(s)" in capsys.readouterr().out
+    assert "0 errors, 0 warnings, 0 info in " in capsys.readouterr().out
 
 
 def test_validate_reports_errors_with_exit_1_and_the_json_schema(tmp_path, capsys):

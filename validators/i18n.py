@@ -268,7 +268,7 @@ def missing_entries(language: str, templates: Iterable[tuple[str, str]] = (),
 
 def as_text(path: str, diagram, findings: list[Finding], language: str) -> str:
     """:func:`validators.report.as_text` in ``language``: one line per finding, its fix, a summary."""
-    from .report import as_text as english_text, summary
+    from .report import as_text as english_text, summary, summary_line
     if language == "en":
         return english_text(path, diagram, findings)
     lines = []
@@ -281,9 +281,10 @@ def as_text(path: str, diagram, findings: list[Finding], language: str) -> str:
             line += "\n    " + word("fix_line", language, "fix: {fix}").format(fix=fix)
         lines.append(line)
     s = summary(findings)
-    lines.append(f"{path}: " + word("summary", language, "{errors} error(s), {warnings} warning(s), "
-                                    "{infos} info(s) in {resources} resources").format(
-        errors=s["errors"], warnings=s["warnings"], infos=s["infos"], resources=len(diagram)))
+    template = (catalogue(language).get("words") or {}).get("summary")  # None: not translated
+    lines.append(f"{path}: " + (template.format(errors=s["errors"], warnings=s["warnings"], infos=s["infos"],
+                                                resources=len(diagram)) if template
+                                else summary_line(s, len(diagram))))
     return "\n".join(lines) + "\n"
 
 

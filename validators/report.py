@@ -10,7 +10,7 @@ from model.diagram import Diagram
 
 from .finding import Finding
 
-__all__ = ["summary", "as_text", "as_json"]
+__all__ = ["summary", "summary_line", "as_text", "as_json"]
 
 
 def summary(findings: Iterable[Finding]) -> dict:
@@ -28,10 +28,19 @@ def as_text(path: str, diagram: Diagram, findings: list[Finding]) -> str:
         if f.fix:
             line += f"\n    fix: {f.fix}"
         lines.append(line)
-    s = summary(findings)
-    lines.append(f"{path}: {s['errors']} error(s), {s['warnings']} warning(s), {s['infos']} info(s) "
-                 f"in {len(diagram)} resources")
+    lines.append(f"{path}: {summary_line(summary(findings), len(diagram))}")
     return "\n".join(lines) + "\n"
+
+
+def summary_line(counts: dict, resources: int) -> str:
+    """``1 error, 2 warnings, 0 info in 11 resources``: plural where English has one ("info" is
+    uncountable)."""
+    return (f"{_count(counts['errors'], 'error')}, {_count(counts['warnings'], 'warning')}, "
+            f"{counts['infos']} info in {_count(resources, 'resource')}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def as_json(path: str, diagram: Diagram, findings: list[Finding]) -> str:

@@ -49,7 +49,7 @@ def test_an_error_exits_1_and_the_text_names_file_resource_rule_and_fix(with_err
     out = capsys.readouterr().out
     assert f"{with_error}: pub-a: error cidr-overlap: Subnets pub-a (10.0.0.0/24) and web" in out
     assert "    fix: Give each subnet its own range" in out
-    assert out.rstrip().endswith("1 error(s), 0 warning(s), 0 info(s) in 11 resources")
+    assert out.rstrip().endswith("1 error, 0 warnings, 0 info in 11 resources")
 
 
 def test_ignoring_the_rule_exits_0(with_error, capsys):
@@ -142,3 +142,9 @@ def test_fn_cidr_computed_blocks_are_checked_in_a_real_template(tmp_path):
     overlaps = sorted(tuple(f["resources"]) for f in json.loads(done.stdout)["findings"]
                       if f["rule"] == "cidr-overlap")
     assert overlaps == [("A", "B"), ("Vpc",)]
+
+
+def test_the_summary_counts_in_english_plurals():
+    from validators.report import summary_line
+    assert summary_line({"errors": 1, "warnings": 2, "infos": 0}, 1) == "1 error, 2 warnings, 0 info in 1 resource"
+    assert summary_line({"errors": 0, "warnings": 1, "infos": 3}, 11) == "0 errors, 1 warning, 3 info in 11 resources"

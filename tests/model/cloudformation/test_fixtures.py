@@ -20,7 +20,7 @@ from .support import FIXTURES, SAMPLE_TEMPLATES, load_fixture
 def test_validate_reads_the_template_and_finds_no_errors(name, capsys):
     assert main.main(["validate", str(FIXTURES / name)]) == 0
     out = capsys.readouterr().out
-    assert " 0 error(s)" in out
+    assert " 0 errors, " in out
 
 
 def test_the_committed_large_fixture_is_what_the_generator_makes():
