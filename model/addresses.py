@@ -15,7 +15,13 @@ from typing import Any, Iterator
 from .cidr import is_prefix_list, parse, parse_v4, parse_v6
 from .schema import Field, FieldType, Unresolved
 
-__all__ = ["MalformedAddress", "malformed_addresses"]
+__all__ = ["MalformedAddress", "malformed_addresses", "holds_addresses"]
+
+_ADDRESS_TYPES = frozenset({FieldType.CIDR4, FieldType.CIDR6, FieldType.CIDR, FieldType.DESTINATION,
+                            FieldType.CIDR4_LIST})
+#: id(field) -> whether it or a field of its records holds addresses (fields live as long as the
+#: kinds that declare them, so their ids are stable).
+_HOLDS: dict[int, bool] = {}
 
 
 @dataclass(frozen=True)
@@ -65,3 +71,13 @@ def _malformed(name: str, text: Any, family: str, position: tuple) -> Iterator[M
         return
     if {"IPv4": parse_v4, "IPv6": parse_v6}.get(family, parse)(text) is None:
         yield MalformedAddress(position, name, str(text), family)
+
+
+def holds_addresses(field: Field) -> bool:
+    """Whether ``field``, or a field of its records, holds network addresses: the only fields
+    :func:`malformed_addresses` has anything to say about. O(1) after the first call per field."""
+    known = _HOLDS.get(id(field))
+    if known is None:
+        known = _HOLDS[id(field)] = field.type in _ADDRESS_TYPES or \
+            (field.type is FieldType.RECORDS and any(holds_addresses(f) for f in field.fields))
+    return known
