@@ -112,7 +112,8 @@ def _merged(last: dict, rows: list[dict], memory: list[dict], info: dict) -> tup
     memory = [m for m in last.get("memory", []) if (m["case"], m["n"]) not in remeasured] + memory
     cases = ", ".join(sorted({r["case"] for r in rows}))
     kept = dict(last["machine"])
-    kept["merged"] = f"{cases} re-measured {info['date']} (load {info['load']['end'][0]:.1f})"
+    now = f"{cases} re-measured {info['date']} (load {info['load']['end'][0]:.1f})"
+    kept["merged"] = f"{kept['merged']}; {now}" if kept.get("merged") else now
     return merged, memory, kept
 
 

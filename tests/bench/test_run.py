@@ -37,3 +37,10 @@ def test_a_case_with_several_rows_per_size_is_replaced_whole():
     rows, _, _ = _merged(last, [new_view, new_full], [], dict(_MACHINE, load={"start": [0] * 3, "end": [0] * 3}))
     assert [(r["label"], r["median_ms"]) for r in rows] == \
         [("a", 1.0), ("in view", 15.0), ("at 100", 8.0), ("z", 2.0)]
+
+
+def test_merges_are_listed_one_after_another():
+    last = {"machine": dict(_MACHINE, merged="a re-measured 11:00 (load 1.0)"), "memory": [], "rows": []}
+    now = dict(_MACHINE, date="12:00", load={"start": [0] * 3, "end": [2, 0, 0]})
+    _, _, info = _merged(last, [_row("b", 1, 1.0)], [], now)
+    assert info["merged"] == "a re-measured 11:00 (load 1.0); b re-measured 12:00 (load 2.0)"
