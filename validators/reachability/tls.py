@@ -267,10 +267,14 @@ def _serves_tls(d: Diagram, record) -> bool:
 
 def _instance(d, inst, client, wants_tls, depth, seen):
     serves = _serves_tls(d, inst)
-    hop = _Hop(inst.id, inst.kind, "(+external)" if serves else "")
-    if serves:
+    hop = _Hop(inst.id, inst.kind, "(+external)" if serves and wants_tls else "")
+    if serves and wants_tls:
         yield [hop], [TlsSegment(client, inst.id, "HTTPS", True, True, "external", "",
                                  f"{inst.label} terminates TLS with a certificate installed on it")], []
+        return
+    if serves:  # a certificate on the server does not encrypt a connection made in plain HTTP
+        yield [hop], [TlsSegment(client, inst.id, "HTTP", False, False,
+                                 note=f"plain HTTP: {client} does not use the certificate on {inst.label}")], []
         return
     problems = []
     if wants_tls:

@@ -151,6 +151,28 @@ def test_an_nlb_passes_tls_through_without_decrypting():
     assert nlb.server == "nlb" and nlb.encrypted and not nlb.terminated
 
 
+def test_a_server_certificate_is_not_used_by_a_connection_made_in_plain_http():
+    """Found by lab 10: an instance holding its own certificate was counted as the end of TLS even
+    when the load balancer's target group, or CloudFront's origin policy, spoke plain HTTP to it."""
+    b = _base()
+    _ec2(b, external=True)
+    _record(b, _alb(b, "HTTP", 80))
+    [report] = tls_paths(b.diagram, "www")
+    assert (report.termination, report.certificate) == ("alb", "acm")
+    assert report.segments[-1].server == "ec2" and not report.segments[-1].encrypted
+    assert report.pattern == "Route 53 → ALB(+ACM) → EC2"
+    b = _base()
+    _ec2(b, external=True)
+    _record(b, _cdn(b, "ec2", "http-only"))
+    [report] = tls_paths(b.diagram, "www")
+    assert (report.termination, report.certificate) == ("cdn", "acm")
+    b = _base()
+    _ec2(b, external=True)
+    _record(b, _cdn(b, "ec2", "https-only"))
+    [report] = tls_paths(b.diagram, "www")
+    assert (report.termination, report.certificate) == ("ec2", "external")
+
+
 def test_an_nlb_tls_listener_terminates_with_acm():
     b = _base()
     _ec2(b)
