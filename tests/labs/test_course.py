@@ -20,7 +20,8 @@ JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
 def test_the_course_has_the_labs_of_the_notes_in_teaching_order():
     assert [lab.id for lab in LABS] == [
         "public-private-subnets", "internet-and-nat-gateway", "route-tables", "alb-target-group",
-        "route53-alias", "tls-termination", "vpc-peering", "ecs-fargate-private", "s3-gateway-endpoint"]
+        "route53-alias", "tls-termination", "vpc-peering", "ecs-fargate-private", "s3-gateway-endpoint",
+        "tls-patterns"]
     assert [p.name[:2] for p in course_files()] == [f"{i:02d}" for i in range(1, len(LABS) + 1)]
 
 

@@ -45,7 +45,7 @@ def test_a_lab_file_that_cannot_be_read_names_the_file_and_line(make_window, tmp
     assert dialogs.done and "broken.lab.yaml" in dialogs.seen[0]
     box_text = dialogs.seen[0]
     assert "Kumozu could not read the lab" in box_text
-    assert window.labs.panel.course_list.count() == 9
+    assert window.labs.panel.course_list.count() == 10
 
 
 def test_the_open_lab_file_action_uses_the_chosen_path(make_window, course, tmp_path):

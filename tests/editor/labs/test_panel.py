@@ -36,7 +36,7 @@ def test_starting_a_course_lab_opens_its_start_design_with_its_goals_unticked(ma
     panel = window.labs.panel
     assert Path(window.document.path) == lab.start and window.is_example  # never saved over
     assert window.labs.dock.isVisible() and panel.pages.currentIndex() == 1
-    assert panel.title.text() == lab.title.en and panel.position_label.text() == "Lab 1 of 9"
+    assert panel.title.text() == lab.title.en and panel.position_label.text() == "Lab 1 of 10"
     assert [row.goal.id for row in panel.goals.rows] == [g.id for g in lab.goals]
     expected = [g.goal.id for g in grade(lab, lab.start_diagram()).goals if g.passed]
     assert panel.goals.ticked() == expected == ["web-subnet-public", "internet-cannot-reach-db"]
@@ -84,7 +84,7 @@ def test_finishing_shows_the_summary_with_time_hints_goals_and_edits(make_window
     assert panel.progress.text() == "4 of 4 goals met"
 
 
-@pytest.mark.parametrize("number", range(9), ids=lambda n: f"lab-{n + 1}")
+@pytest.mark.parametrize("number", range(10), ids=lambda n: f"lab-{n + 1}")
 def test_pushing_the_reference_solution_edits_completes_every_course_lab(make_window, course, number):
     window = make_window()
     lab = course[number]
@@ -96,7 +96,7 @@ def test_pushing_the_reference_solution_edits_completes_every_course_lab(make_wi
     assert panel.goals.ticked() == [g.id for g in lab.goals]
     assert panel.card.isVisible() and window.labs.run.finished
     assert panel.card.goals_value.text() == f"{len(lab.goals)} of {len(lab.goals)}"
-    assert panel.card.next_button.isVisible() == (number < 8)
+    assert panel.card.next_button.isVisible() == (number < 9)
 
 
 def test_hints_open_one_at_a_time_with_a_counter(make_window, course, qtbot):
@@ -195,7 +195,7 @@ def test_next_lab_opens_the_following_course_lab(make_window, course, qtbot):
     window.document.undo_stack.setClean()  # the student saved
     qtbot.mouseClick(window.labs.panel.card.next_button, Qt.LeftButton)
     assert window.labs.run.lab is course[1] and Path(window.document.path) == course[1].start
-    assert window.labs.panel.position_label.text() == "Lab 2 of 9" and not window.labs.panel.card.isVisible()
+    assert window.labs.panel.position_label.text() == "Lab 2 of 10" and not window.labs.panel.card.isVisible()
 
 
 def test_leaving_a_lab_goes_back_to_the_course_and_stops_grading(make_window, course, qtbot):
