@@ -41,6 +41,7 @@ from model import kinds as _kinds
 from model import queries as q
 from model.cidr import is_prefix_list, parse
 from model.diagram import Diagram
+from model.naming import in_sentence
 from model.resources import Resource
 from model.yaml_source import LocatedList, LocatedMap
 from validators.facts import fqdn, record_fqdn
@@ -122,11 +123,9 @@ class Selector:
 
 
 def _in_sentence(label: LocalText) -> LocalText:
-    """A kind's English name as it reads inside a sentence: "target group", but "EC2 instance"."""
-    en = label.en
-    if len(en) > 1 and en[0].isupper() and en[1].islower():
-        en = en[0].lower() + en[1:]
-    return LocalText(en, label.ja)
+    """A kind's English name as it reads inside a sentence: "target group", but "EC2 instance" and
+    "Auto Scaling group" (see :func:`model.naming.in_sentence`)."""
+    return LocalText(in_sentence(label.en), label.ja)
 
 
 def by_id(rid: str) -> Selector:

@@ -6,7 +6,7 @@ import re
 
 from . import kinds as _kinds
 
-__all__ = ["natural_key", "new_id", "id_prefix"]
+__all__ = ["natural_key", "new_id", "id_prefix", "with_article", "in_sentence"]
 
 _DIGITS = re.compile(r"(\d+)")
 
@@ -40,3 +40,20 @@ def with_article(label: str) -> str:
     if label[:1].lower() in "aeiou" or _AN_ACRONYM.match(label):
         return f"an {label}"
     return f"a {label}"
+
+
+#: Product names that open a kind's label and keep their capital inside a sentence.
+_PRODUCT_WORDS = frozenset({"Lambda", "Lightsail", "Aurora"})
+
+
+def in_sentence(label: str) -> str:
+    """A kind's label as it reads inside a sentence: ``"target group"``, ``"load balancer"``, but
+    ``"EC2 instance"``, ``"CloudFront distribution"``, ``"Auto Scaling group"``, ``"Lambda
+    function"`` and ``"Route 53 hosted zone"``: a generic first word loses its capital, an acronym,
+    a product name or a name of several capitalized words keeps it."""
+    words = label.split(" ")
+    first, rest = words[0], words[1:]
+    if len(first) < 2 or not first[1:].islower() or first in _PRODUCT_WORDS or \
+            any(w[:1].isupper() or w[:1].isdigit() for w in rest):
+        return label
+    return first[0].lower() + label[1:]

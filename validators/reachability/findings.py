@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from model import kinds as _kinds
 from model.diagram import Diagram
+from model.naming import in_sentence
 
 from ..changes import Touched
 from ..finding import Finding
@@ -127,9 +128,7 @@ def component_words(d: Diagram, rid: str) -> str:
     record = d.get(rid)
     if record is None:
         return rid
-    word = _kinds.kind(record.kind).label
-    if word[1:] == word[1:].lower():  # "Route table" -> "route table"; "NAT gateway", "Auto Scaling" kept
-        word = word[:1].lower() + word[1:]
+    word = in_sentence(_kinds.kind(record.kind).label)  # "route table"; "NAT gateway", "Lambda function"
     return record.label if record.label.lower().startswith(word.lower()) else f"{word} {record.label}"
 
 
