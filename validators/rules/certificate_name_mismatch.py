@@ -1,4 +1,5 @@
-"""certificate-name-mismatch: a CloudFront alternate domain name its certificate does not cover."""
+"""certificate-name-mismatch: a CloudFront alternate domain name its certificate does not cover, or
+that no certificate covers at all."""
 
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ def covers(pattern: str, name: str) -> bool:
 
 
 def check_one(diagram: Diagram, dist):
+    aliases = [a for a in dist.get("aliases", ()) if isinstance(a, str) and a]
+    if aliases and not dist.get("certificate"):
+        yield RULE.finding("CloudFront distribution {dist} serves {aliases} but has no certificate: "
+                           "CloudFront's default certificate covers only the distribution's own domain name.", [dist.id],
+                           dist=dist.label, aliases=", ".join(aliases))
+        return
     cert = diagram.get(dist.get("certificate")) if isinstance(dist.get("certificate"), str) else None
     if cert is None or cert.kind != "AcmCertificate":
         return
@@ -37,11 +44,12 @@ RULE = Rule(
     id="certificate-name-mismatch",
     severity=Severity.ERROR,
     title="Alternate domain name not covered by the certificate",
-    fix="Add the name (or a wildcard for its parent domain) to the certificate, or remove the alias.",
+    fix="Attach an ACM certificate from us-east-1 that names it (or a wildcard for its parent "
+        "domain), or remove the alias.",
     lesson=("A browser only trusts a certificate that names the host it asked for. A wildcard "
             "covers exactly one label: *.example.com covers www.example.com but neither example.com "
             "nor a.b.example.com. CloudFront refuses an alternate domain name that its certificate "
-            "does not cover."),
+            "does not cover, and one with no certificate attached at all."),
     docs="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html",
     watches=("CloudFrontDistribution", "AcmCertificate"),
     watches_properties={"CloudFrontDistribution": ("aliases", "certificate"),

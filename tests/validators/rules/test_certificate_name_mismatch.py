@@ -1,4 +1,5 @@
-"""certificate-name-mismatch: certificates must cover CloudFront's alternate domain names."""
+"""certificate-name-mismatch: certificates must cover CloudFront's alternate domain names, and an
+alternate domain name needs a certificate."""
 
 from __future__ import annotations
 
@@ -44,3 +45,13 @@ def test_near_misses(diagram):
     ("*.example.com", "a.b.example.com", False), ("example.com", "example.com.", True)])
 def test_wildcards_cover_exactly_one_label(pattern, name, expected):
     assert covers(pattern, name) is expected
+
+
+def test_an_alternate_domain_name_without_any_certificate_is_refused():
+    b = DesignBuilder()
+    b.add("CloudFrontDistribution", "cdn", aliases=["media.example.com"], name="media")
+    [found] = findings(RULE, b.diagram)
+    assert found.resources == ("cdn",)
+    assert found.message.startswith("CloudFront distribution media serves media.example.com but has no certificate")
+    b.set("cdn", aliases=[])  # no alternate names: CloudFront's own certificate is enough
+    assert findings(RULE, b.diagram) == []
