@@ -20,13 +20,13 @@ from typing import Any, Iterable, Iterator
 import networkx as nx
 
 from . import kinds as _kinds
+from .addresses import holds_addresses, malformed_addresses
 from .errors import (ContainmentError, DiagramError, DuplicateIdError, InvalidIdError, PropertyError,
                      RelationError, UnknownResourceError)
 from .events import ChangeRecorder, ChangeSet, Event
 from .frozen import FrozenDict, freeze
 from .naming import natural_key, with_article
 from .resources import RELATION_KINDS, Geometry, Relation, Resource
-from .addresses import holds_addresses, malformed_addresses
 from .schema import ID_PATTERN, check_value, iter_refs
 
 __all__ = ["Diagram", "DEFAULT_METADATA"]
