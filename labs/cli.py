@@ -59,7 +59,7 @@ def grade_submissions(lab: Lab, names: list[str]) -> list[SubmissionRow]:
     rows = []
     for name in names:
         try:
-            diagram = open_design(name, region).diagram
+            diagram = open_design(name, region, arrange=False).diagram  # grading reads no positions
         except LoadError as exc:
             rows.append(SubmissionRow(name, error=str(exc)))
             continue

@@ -46,14 +46,16 @@ def sniff_format(text: str) -> DesignFormat | None:
     return None
 
 
-def open_design(path: str, region: str | None = None) -> OpenedDesign:
-    """Read the design at ``path``. Raises :class:`LoadError` naming file, line and column."""
+def open_design(path: str, region: str | None = None, arrange: bool = True) -> OpenedDesign:
+    """Read the design at ``path``. Raises :class:`LoadError` naming file, line and column.
+    ``arrange``: give a position to every resource without one (a template has none); the editor
+    and the pictures need it, validation and tracing never read positions."""
     limit = max(native_format.MAX_FILE_BYTES, _cloudformation_limit())
     data = read_bytes(path, limit, "design file")
-    return read_design(data, str(path), region)
+    return read_design(data, str(path), region, arrange)
 
 
-def read_design(data: bytes, path: str, region: str | None = None) -> OpenedDesign:
+def read_design(data: bytes, path: str, region: str | None = None, arrange: bool = True) -> OpenedDesign:
     text = decode_text(data, path)
     fmt = sniff_format(text)
     if fmt is DesignFormat.CLOUDFORMATION:
@@ -67,9 +69,10 @@ def read_design(data: bytes, path: str, region: str | None = None) -> OpenedDesi
     else:
         raise LoadError("this is neither a Kumozu design (no 'format: kumozu' line) nor a "
                         "CloudFormation template (no AWSTemplateFormatVersion or AWS:: types)", path)
-    arrange = layout_edit(diagram, only_missing=True)
     if arrange:
-        diagram.apply(arrange)
+        positions = layout_edit(diagram, only_missing=True)
+        if positions:
+            diagram.apply(positions)
     return OpenedDesign(diagram, path, fmt, notes)
 
 

@@ -26,7 +26,7 @@ EXIT_REACHABLE, EXIT_BLOCKED, EXIT_BAD_INPUT = 0, 1, 2
 
 def run_trace(args) -> int:
     """Trace one flow in the design ``args.file`` and print it (``args.format``: text or json)."""
-    opened = open_design(args.file, region=getattr(args, "region", None))
+    opened = open_design(args.file, region=getattr(args, "region", None), arrange=False)
     d = opened.diagram
     port = args.port if args.port is not None else default_port(d, args.destination)
     flow = Flow(args.source, args.destination, args.protocol or "tcp", port)
