@@ -27,8 +27,8 @@ from .commands import EditCommand
 
 __all__ = ["Document", "SaveRefused", "replaced_by"]
 
-#: How long after a design is opened its validator gets ready for the first edit: after the first
-#: paint, long before anyone drags.
+#: How long after a design is opened its validator gets ready for the first edit: long before
+#: anyone drags (the work is a twentieth of the opening's full validation).
 _PREPARE_DELAY_MS = 300
 
 _VERSION_LINE = re.compile(r"^version:\s*(\d+)\s*$", re.MULTILINE)
