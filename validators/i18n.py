@@ -20,7 +20,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-
 from model import i18n as model_i18n
 from model import kinds as _kinds
 from model.i18n import LANGUAGES, PLACEHOLDER, default_language, normalize_language, read_catalogue

@@ -23,7 +23,7 @@ from model.diagram import Diagram
 from model.kinds.networking import ENDPOINT_SERVICES
 
 from .index import DEFAULT_GROUP_PREFIX, groups_on, service_name
-from .quick_init import quick_init
+from .quick_init import hashed_once, quick_init
 from .tracking import network_index
 
 __all__ = ["Endpoint", "FlowError", "resolve", "resolve_resource", "SERVICES", "COMPOSITE_SERVICES", "INTERNET",
@@ -54,6 +54,7 @@ class FlowError(ValueError):
     """A name that does not stand for a place traffic can start or end at."""
 
 
+@hashed_once  # ends key remembered legs and placements
 @quick_init
 @dataclass(frozen=True)
 class Endpoint:
@@ -76,17 +77,6 @@ class Endpoint:
     service: str = ""
     prefix_list: str = ""
     notes: tuple[str, ...] = ()
-
-    def __hash__(self) -> int:
-        # Ends are keys of remembered legs and placements, hashed many times per trace: hash the
-        # fields once (kept outside them, so equality is unchanged).
-        try:
-            return self.__dict__["_hash"]
-        except KeyError:
-            value = self.__dict__["_hash"] = hash((self.id, self.label, self.kind, self.subnets,
-                                                  self.groups, self.filtered, self.public_ip,
-                                                  self.service, self.prefix_list, self.notes))
-            return value
 
     @property
     def outside(self) -> bool:

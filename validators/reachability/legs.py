@@ -21,7 +21,7 @@ from model.diagram import Diagram
 from .addresses import Address, public_address
 from .endpoints import Endpoint, public_ip_in, resolve_resource
 from .index import NetworkIndex
-from .quick_init import quick_init
+from .quick_init import hashed_once, quick_init
 from .results import Blocked, Check, Direction, Hop
 from .routing import Arrival, route
 from .walk import Side, Walk, lookup, sentence
@@ -31,6 +31,7 @@ __all__ = ["LegSpec", "LegResult", "run_leg", "side_of", "target_ports"]
 _EDGE_PORTS = (80, 443)
 
 
+@hashed_once  # part of the key of every remembered leg
 @quick_init
 @dataclass(frozen=True)
 class LegSpec:
@@ -54,18 +55,6 @@ class LegSpec:
     viewer_port: int = 0
     vpc_origin: bool = False
     gateway_only: bool = False
-
-    def __hash__(self) -> int:
-        # Part of the key of every remembered leg, hashed at each look-up and store: hash the
-        # fields once (kept outside them, so equality is unchanged), as Endpoint does.
-        try:
-            return self.__dict__["_hash"]
-        except KeyError:
-            value = self.__dict__["_hash"] = hash((self.source, self.destination, self.protocol,
-                                                  self.port, self.target_group, self.listener_port,
-                                                  self.preserve_client, self.viewer_port,
-                                                  self.vpc_origin, self.gateway_only))
-            return value
 
 
 @quick_init

@@ -16,8 +16,9 @@ class is defined, not misbehaving later.
 from __future__ import annotations
 
 import dataclasses
+import operator
 
-__all__ = ["quick_init"]
+__all__ = ["quick_init", "hashed_once"]
 
 
 def quick_init(cls):
@@ -48,4 +49,23 @@ def quick_init(cls):
     init.__doc__ = cls.__init__.__doc__
     init.__annotations__ = {**{f.name: f.type for f in fields}, "return": None}
     cls.__init__ = init
+    return cls
+
+
+def hashed_once(cls):
+    """Class decorator, placed above ``@quick_init``: the instance's hash, the hash of its fields as
+    the dataclass computes it, is computed at first use and kept in the instance's ``__dict__``
+    (outside the fields, so equality is unchanged). For records that key remembered legs and
+    placements and are hashed many times per trace."""
+    fields = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+
+    def __hash__(self) -> int:
+        try:
+            return self.__dict__["_hash"]
+        except KeyError:
+            value = self.__dict__["_hash"] = hash(fields(self))
+            return value
+
+    __hash__.__qualname__ = f"{cls.__qualname__}.__hash__"
+    cls.__hash__ = __hash__
     return cls

@@ -86,3 +86,24 @@ def test_classes_it_cannot_serve_are_refused_when_defined():
 
             def __post_init__(self):
                 raise AssertionError("never called")
+
+
+def test_hashed_once_keeps_the_dataclass_hash_and_equality():
+    """Ends and leg specs hash their fields once: the same value the dataclass would give, kept
+    outside the fields, so equal records still compare and hash equal."""
+    from validators.reachability.endpoints import Endpoint
+    from validators.reachability.quick_init import hashed_once
+
+    @hashed_once
+    @quick_init
+    @dataclasses.dataclass(frozen=True)
+    class Point:
+        x: int
+        y: tuple = ()
+
+    p = Point(1, (2,))
+    assert hash(p) == hash((1, (2,))) and p.__dict__["_hash"] == hash(p)
+    assert p == Point(1, (2,)) and {p: 1}[Point(1, (2,))] == 1 and p != Point(2)
+    web = Endpoint("web", "web", "Instance", ("app-a",))
+    assert hash(web) == hash(Endpoint("web", "web", "Instance", ("app-a",)))
+    assert web != dataclasses.replace(web, label="other")
